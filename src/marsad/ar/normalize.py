@@ -1,0 +1,50 @@
+"""Arabic normalisation for matching and search, with a map back to the original text.
+
+`fold` removes diacritics and tatweel and unifies letter variants that writers use
+interchangeably (hamza forms of alef, final ya / alef maqsura, ta marbuta / ha,
+Arabic-Indic digits). Substitutions keep the length; only deletions need the map.
+"""
+from __future__ import annotations
+
+import re
+
+from marsad.offsets import OffsetMap
+
+# Characters deleted: harakat, tanwin, shadda, sukun, superscript alef, Quranic marks, tatweel,
+# and invisible format characters that can hide inside words and numbers.
+_DELETE = (
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640"
+    "\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad"
+)
+_DELETE_RE = re.compile(f"[{_DELETE}]+")
+
+_SUBST = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
+    "ى": "ي", "ة": "ه",
+    **{chr(0x0660 + i): str(i) for i in range(10)},   # Arabic-Indic digits
+    **{chr(0x06F0 + i): str(i) for i in range(10)},   # Eastern Arabic-Indic (Persian) digits
+    "٫": ".", "٬": ",", "،": "،",
+})
+
+
+def fold(text: str) -> str:
+    """The folded form of text (no map)."""
+    return _DELETE_RE.sub("", text).translate(_SUBST)
+
+
+def fold_with_map(text: str) -> tuple[str, OffsetMap]:
+    """The folded form of text and a map from its positions back to text's."""
+    m = OffsetMap()
+    parts = []
+    pos = 0
+    for match in _DELETE_RE.finditer(text):
+        if match.start() > pos:
+            parts.append(text[pos:match.start()])
+            m.add(pos, match.start() - pos)
+        pos = match.end()
+    if pos < len(text):
+        parts.append(text[pos:])
+        m.add(pos, len(text) - pos)
+    if not m.dst:
+        m = OffsetMap.identity(0)
+    return "".join(parts).translate(_SUBST), m

@@ -1,0 +1,327 @@
+"""The command line: `marsad run | search | claims | extract | rejects | runs`."""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+
+import click
+
+from marsad import __version__
+from marsad.model import CLAIM_FIELDS, KINDS
+
+DB_HELP = "the SQLite store (a file; created if missing)"
+db_option = click.option("--db", default="marsad.db", show_default=True, envvar="MARSAD_DB", help=DB_HELP)
+
+# Exit codes, documented in the README:
+EXIT_OK = 0          # the run finished (rejects, if any, are stored and summarised)
+EXIT_FAILED = 1      # the run could not go on (the store cannot be opened, an internal error)
+EXIT_USAGE = 2       # wrong command line (click's own code)
+EXIT_REJECTS = 3     # --fail-on-reject was given and at least one record was rejected
+
+
+def _open(db: str, readonly: bool = False):
+    from marsad.store import StoreError, open_store
+
+    if readonly and not db.startswith("postgres") and not os.path.exists(db):
+        raise click.ClickException(f"no store at {db!r}: build one with `marsad run INPUT... --db {db}`")
+    try:
+        return open_store(db, readonly=readonly)
+    except StoreError as e:
+        raise click.ClickException(str(e))
+
+
+def _read_options(fmt: str, fields: tuple[str, ...], max_bytes: int):
+    from marsad.read import ReadOptions
+
+    options = ReadOptions(max_bytes=max_bytes, format=fmt)
+    try:
+        options.map_fields(list(fields))
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--field")
+    return options
+
+
+read_opts = [
+    click.option("--format", "fmt", type=click.Choice(["auto", "text", "jsonl", "html"]), default="auto",
+                 show_default=True, help="input format; auto goes by file extension (.txt, .jsonl[.gz], .html)"),
+    click.option("--field", "fields", multiple=True, metavar="NAME=FIELD",
+                 help="read a document attribute (id, text, title, url, date, source, byline, section) "
+                      "from another JSON field, e.g. --field text=body; repeatable"),
+    click.option("--max-bytes", type=int, default=5_000_000, show_default=True,
+                 help="records with more text than this are rejected"),
+]
+
+
+def with_read_options(f):
+    for opt in reversed(read_opts):
+        f = opt(f)
+    return f
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="marsad")
+def main():
+    """marsad (مرصد): Arabic news in, conflict data out.
+
+    Reads Arabic articles (text files, JSONL corpora, HTML pages), finds every figure
+    about people killed, injured, displaced, detained ... and stores each as a claim with
+    its quote, in a SQLite file.
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@db_option
+@with_read_options
+@click.option("-j", "--jobs", type=int, default=1, show_default=True,
+              help="worker processes; 0 means one per core")
+@click.option("--progress/--no-progress", default=None, help="show a progress bar (default: when on a terminal)")
+@click.option("--fail-on-reject", is_flag=True, help=f"exit with code {EXIT_REJECTS} when any record is rejected")
+@click.option("--json", "as_json", is_flag=True, help="print the run's counts as JSON instead of a table")
+def run(inputs, db, fmt, fields, max_bytes, jobs, progress, fail_on_reject, as_json):
+    """Read INPUT files or folders, extract claims, store them in --db.
+
+    Running the same input again adds nothing: documents are known by id and content hash;
+    a document whose text changed replaces its earlier version. Records that cannot be
+    used are kept as rejects with their reason (see `marsad rejects`).
+
+    \b
+    Examples:
+      marsad run samples/articles
+      marsad run corpus.jsonl.gz --db news.db --jobs 0
+      marsad run dump.jsonl --field text=body --field id=article_id
+    """
+    from marsad.run import LocalExecutor
+
+    options = _read_options(fmt, fields, max_bytes)
+    if jobs == 0:
+        jobs = os.cpu_count() or 1
+    store = _open(db)
+    show = sys.stderr.isatty() if progress is None else progress
+    try:
+        if show:
+            counts = _run_with_progress(store, jobs, options, list(inputs))
+        else:
+            _, counts = LocalExecutor(store, jobs=jobs, options=options).run(list(inputs))
+        totals = store.counts()
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps({"run": counts.to_dict(), "store": totals, "db": db}, ensure_ascii=False, indent=2))
+    else:
+        _print_summary(counts, totals, db)
+    if fail_on_reject and counts.rejects:
+        sys.exit(EXIT_REJECTS)
+
+
+def _run_with_progress(store, jobs, options, inputs):
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from marsad.run import LocalExecutor
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                  transient=True, console=_console(stderr=True)) as bar:
+        task = bar.add_task("reading", total=None)
+
+        def update(c):
+            rate = c.documents / c.seconds if c.seconds else 0
+            bar.update(task, description=f"{c.documents:,} docs  {rate:,.0f} docs/s  "
+                                         f"{sum(c.claims.values()):,} claims  {sum(c.rejects.values()):,} rejects")
+
+        _, counts = LocalExecutor(store, jobs=jobs, options=options, on_progress=update).run(inputs)
+    return counts
+
+
+def _console(stderr=False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)
+
+
+def _print_summary(counts, totals, db):
+    from rich.table import Table
+
+    c = counts
+    table = Table(title="marsad run", show_header=False, title_justify="left")
+    table.add_column(justify="left")
+    table.add_column(justify="right")
+    table.add_row("documents read", f"{c.documents:,}")
+    table.add_row("  new", f"{c.new:,}")
+    table.add_row("  updated", f"{c.updated:,}")
+    table.add_row("  unchanged (already stored)", f"{c.unchanged:,}")
+    table.add_row("rejects", f"{sum(c.rejects.values()):,}")
+    for reason, n in c.rejects.most_common():
+        table.add_row(f"  {reason}", f"{n:,}")
+    table.add_row("claims", f"{sum(c.claims.values()):,}")
+    for kind in KINDS:
+        if c.claims.get(kind):
+            table.add_row(f"  {kind}", f"{c.claims[kind]:,}")
+    rate = f"{c.documents / c.seconds:,.0f} docs/s" if c.seconds else ""
+    table.add_row("time", f"{c.seconds:,.1f} s  {rate}")
+    table.add_row(f"store {db}", f"{totals['documents']:,} documents, {totals['claims']:,} claims, "
+                                 f"{totals['rejects']:,} rejects")
+    _console().print(table)
+    if c.rejects:
+        click.echo(f"see the rejects with: marsad rejects --db {db}")
+
+
+@main.command()
+@click.argument("query")
+@db_option
+@click.option("-n", "--limit", type=int, default=20, show_default=True, help="how many documents")
+@click.option("--json", "as_json", is_flag=True, help="one JSON object per document")
+def search(query, db, limit, as_json):
+    """Full-text search of the stored documents.
+
+    Words are found whatever their spelling variant: with or without diacritics, أ/إ/آ/ا,
+    ى/ي, ة/ه. All words of QUERY must be in the document.
+
+    \b
+    Example:
+      marsad search "الرقة داعش"
+    """
+    store = _open(db, readonly=True)
+    try:
+        hits = store.search(query, limit=limit)
+    finally:
+        store.db.close()
+    if as_json:
+        for h in hits:
+            click.echo(json.dumps(h, ensure_ascii=False))
+        return
+    if not hits:
+        click.echo("no document matches")
+        return
+    for h in hits:
+        click.echo(f"{h['id']}  {h['title'] or ''}")
+        click.echo(f"    {h['snippet']}")
+
+
+@main.command()
+@db_option
+@click.option("--kind", type=click.Choice(KINDS), help="only this kind")
+@click.option("--group", help="only figures counting this group (e.g. civilians, ISIS)")
+@click.option("--source", help="only figures from this source (e.g. SOHR)")
+@click.option("--place", help="only places containing this text")
+@click.option("--doc", help="only this document id")
+@click.option("-n", "--limit", type=int, default=None, help="at most this many claims")
+@click.option("--output", "-o", "output", type=click.Choice(["table", "jsonl", "csv"]), default="table",
+              show_default=True, help="output format")
+def claims(db, kind, group, source, place, doc, limit, output):
+    """List stored claims, with filters.
+
+    \b
+    Examples:
+      marsad claims --kind killed --source SOHR
+      marsad claims --doc raqqa-qposts -o jsonl
+      marsad claims -o csv > claims.csv
+    """
+    store = _open(db, readonly=True)
+    try:
+        rows = store.claims(limit=limit, kind=kind, group=group, source=source, place=place, doc=doc)
+        _print_claims(rows, output)
+    finally:
+        store.db.close()
+
+
+def _print_claims(rows, output):
+    if output == "jsonl":
+        for c in rows:
+            click.echo(json.dumps(c.to_dict(), ensure_ascii=False))
+    elif output == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(CLAIM_FIELDS)
+        for c in rows:
+            writer.writerow([getattr(c, f) for f in CLAIM_FIELDS])
+    else:
+        from rich.table import Table
+
+        table = Table(show_lines=False)
+        for col in ("doc", "kind", "figure", "group", "source", "stance", "place"):
+            table.add_column(col, no_wrap=True)
+        table.add_column("quote", overflow="fold", min_width=30)
+        n = 0
+        for c in rows:
+            n += 1
+            table.add_row(c.doc, c.kind, _figure(c), c.group or "", c.source or "", c.stance, c.place or "", c.quote)
+        _console().print(table)
+        click.echo(f"{n:,} claims")
+
+
+def _figure(c) -> str:
+    if c.qualifier == "range" or (c.qualifier == "vague" and c.low != c.high):
+        return f"{c.low}-{c.high}" + (" (vague)" if c.qualifier == "vague" else "")
+    if c.qualifier == "at_least":
+        return f"≥{c.low}"
+    if c.qualifier == "at_most":
+        return f"≤{c.high}"
+    return f"~{c.low}" if c.qualifier == "approx" else str(c.low)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@with_read_options
+def extract(inputs, fmt, fields, max_bytes):
+    """Print the claims of INPUT files as JSONL (the format of the annotation guide), with no store.
+
+    Rejected records are reported on stderr, one line each.
+
+    \b
+    Example:
+      marsad extract article.txt > claims.jsonl
+    """
+    from marsad.model import Reject
+    from marsad.read import read_inputs
+    from marsad.run import process
+
+    options = _read_options(fmt, fields, max_bytes)
+    for record in read_inputs(list(inputs), options):
+        if not isinstance(record, Reject):
+            record = process(record)
+        if isinstance(record, Reject):
+            click.echo(f"reject\t{record.input}\t{record.locator}\t{record.reason}\t{record.detail}", err=True)
+            continue
+        for c in record.claims:
+            click.echo(json.dumps(c.to_dict(), ensure_ascii=False))
+
+
+@main.command()
+@db_option
+@click.option("--reason", help="only this reason (e.g. invalid_utf8, malformed_json)")
+@click.option("--json", "as_json", is_flag=True, help="one JSON object per reject")
+def rejects(db, reason, as_json):
+    """List the records that were set aside, with where they are and why."""
+    store = _open(db, readonly=True)
+    try:
+        rows = store.rejects(reason)
+    finally:
+        store.db.close()
+    for r in rows:
+        if as_json:
+            click.echo(json.dumps(r, ensure_ascii=False))
+        else:
+            where = f"{r['input']}" + (f" ({r['locator']})" if r["locator"] else "")
+            click.echo(f"{r['reason']}\t{where}\t{r['detail']}")
+    if not as_json:
+        click.echo(f"{len(rows):,} rejects")
+
+
+@main.command()
+@db_option
+def runs(db):
+    """List the runs stored in --db with their counts."""
+    store = _open(db, readonly=True)
+    try:
+        for r in store.runs():
+            c = r["counts"]
+            click.echo(f"run {r['id']}  {r['started']}  {r['status']}  documents {c.get('documents', 0)} "
+                       f"(new {c.get('new', 0)}, unchanged {c.get('unchanged', 0)})  "
+                       f"rejects {sum((c.get('rejects') or {}).values())}  claims {sum((c.get('claims') or {}).values())}")
+    finally:
+        store.db.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,4 @@
+"""Claim extraction: the step that turns a cleaned document into claims."""
+from marsad.extract.claims import ClaimExtractor
+
+__all__ = ["ClaimExtractor"]

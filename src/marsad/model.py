@@ -1,0 +1,75 @@
+"""The records that flow through marsad: plain dataclasses, no logic beyond (de)serialisation."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# The eleven kinds of ../shared/gold/GUIDE.md, in the guide's order.
+KINDS = (
+    "killed", "injured", "casualties", "displaced", "evacuated", "trapped",
+    "present", "surrendered", "detained", "rescued", "missing",
+)
+QUALIFIERS = ("exact", "approx", "range", "at_least", "at_most", "vague")
+STANCES = ("asserted", "hedged", "denied")
+
+# The claim fields in GUIDE.md's order, then marsad's own additions.
+CLAIM_FIELDS = (
+    "doc", "kind", "low", "high", "qualifier", "group", "source", "stance",
+    "place", "cumulative", "quote", "start", "end",
+)
+
+
+@dataclass(slots=True)
+class Claim:
+    doc: str
+    kind: str
+    low: int | None
+    high: int | None
+    qualifier: str
+    quote: str
+    start: int          # character offsets of `quote` in the document's raw text
+    end: int
+    group: str = "people"
+    source: str | None = None
+    stance: str = "asserted"
+    place: str | None = None
+    cumulative: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in CLAIM_FIELDS}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Claim":
+        return cls(**{name: d.get(name) for name in CLAIM_FIELDS if name in d})
+
+
+@dataclass(slots=True)
+class Document:
+    """One article. `raw` is the text exactly as read (for an HTML page: the text that
+    trafilatura extracted from it); `text` is the cleaned body, and `offsets` maps every
+    position of `text` back into `raw`."""
+    id: str
+    raw: str
+    origin: str = ""                 # where it came from: path, path:line
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None
+    outlet: str | None = None        # the publisher (the corpus field `source`)
+    section: str | None = None
+    byline: str | None = None
+    text: str | None = None
+    offsets: Any = None              # marsad.offsets.OffsetMap, text -> raw
+    content_hash: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+    claims: list[Claim] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Reject:
+    """A record that could not be used, kept with the reason so nothing is lost silently."""
+    input: str               # the file it came from
+    locator: str             # where in the file: "line 12", "byte 40", a member name, or ""
+    reason: str              # a short code: invalid_utf8, malformed_json, ...
+    detail: str              # what was wrong and what to do, for a person
+    doc_id: str | None = None
+    sample: str | None = None  # the first bytes of the record, escaped, for inspection

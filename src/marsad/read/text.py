@@ -1,0 +1,36 @@
+"""Plain text files: one article per file, id = the file's stem."""
+from __future__ import annotations
+
+import os
+from typing import Iterator
+
+from marsad.model import Document, Reject
+from marsad.read.base import ReadOptions, check_text, decode
+
+
+def read_text(path: str, options: ReadOptions) -> Iterator[Document | Reject]:
+    try:
+        size = os.path.getsize(path)
+        if size > options.max_bytes:
+            yield Reject(path, "", "too_large",
+                         f"the file has {size:,} bytes, over the limit of {options.max_bytes:,} (raise it with --max-bytes)",
+                         doc_id=_stem(path))
+            return
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as e:
+        yield Reject(path, "", "unreadable", f"cannot read the file: {e.strerror or e}")
+        return
+    text = decode(data, path, "")
+    if isinstance(text, Reject):
+        text.doc_id = _stem(path)
+        yield text
+        return
+    # a scraped page's text: its title, if any, is inside the text
+    doc = Document(id=_stem(path), raw=text, origin=path)
+    yield check_text(doc, path, "", options)
+
+
+def _stem(path: str) -> str:
+    name = os.path.basename(path)
+    return name.rsplit(".", 1)[0] if "." in name else name

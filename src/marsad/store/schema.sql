@@ -1,0 +1,79 @@
+-- marsad's SQLite store. Version 1.
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT
+);
+
+CREATE TABLE IF NOT EXISTS runs (
+    id        INTEGER PRIMARY KEY,
+    started   TEXT NOT NULL,
+    finished  TEXT,
+    status    TEXT NOT NULL DEFAULT 'running',   -- running, done, interrupted, failed
+    inputs    TEXT NOT NULL,                     -- JSON list of the paths given
+    counts    TEXT,                              -- JSON: docs read, new, ..., rejects by reason, claims by kind
+    version   TEXT
+);
+
+CREATE TABLE IF NOT EXISTS documents (
+    rowid         INTEGER PRIMARY KEY,
+    id            TEXT NOT NULL UNIQUE,
+    content_hash  TEXT NOT NULL,
+    origin        TEXT,
+    title         TEXT,
+    url           TEXT,
+    date          TEXT,
+    outlet        TEXT,
+    section       TEXT,
+    byline        TEXT,
+    raw           TEXT NOT NULL,    -- the text as read; every offset points into it
+    text          TEXT NOT NULL,    -- the cleaned body
+    offsets       TEXT NOT NULL,    -- JSON OffsetMap from text to raw
+    meta          TEXT,             -- JSON
+    run_id        INTEGER REFERENCES runs(id),
+    added_at      TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_hash ON documents(content_hash);
+
+CREATE TABLE IF NOT EXISTS claims (
+    id          INTEGER PRIMARY KEY,
+    doc_rowid   INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    doc         TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    low         INTEGER,
+    high        INTEGER,
+    qualifier   TEXT NOT NULL,
+    grp         TEXT,
+    source      TEXT,
+    stance      TEXT NOT NULL,
+    place       TEXT,
+    cumulative  INTEGER NOT NULL DEFAULT 0,
+    quote       TEXT NOT NULL,
+    start       INTEGER NOT NULL,
+    "end"       INTEGER NOT NULL,
+    run_id      INTEGER REFERENCES runs(id)
+);
+CREATE INDEX IF NOT EXISTS claims_doc ON claims(doc_rowid);
+CREATE INDEX IF NOT EXISTS claims_kind ON claims(kind);
+CREATE INDEX IF NOT EXISTS claims_grp ON claims(grp);
+CREATE INDEX IF NOT EXISTS claims_source ON claims(source);
+
+CREATE TABLE IF NOT EXISTS rejects (
+    id         INTEGER PRIMARY KEY,
+    key        TEXT NOT NULL UNIQUE,   -- the same bad record read again adds no row
+    run_id     INTEGER REFERENCES runs(id),
+    input      TEXT NOT NULL,
+    locator    TEXT,
+    reason     TEXT NOT NULL,
+    detail     TEXT NOT NULL,
+    doc_id     TEXT,
+    sample     TEXT,
+    first_seen TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS rejects_reason ON rejects(reason);
+
+-- Full-text search over folded title and body (marsad.ar.normalize.fold): written with or
+-- without diacritics, أ/إ/آ/ا, ى/ي and ة/ه all find each other. Contentless: the text is in
+-- documents; rowid is documents.rowid.
+CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
+    title, body, content='', tokenize='unicode61 remove_diacritics 2'
+);

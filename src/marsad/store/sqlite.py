@@ -1,0 +1,250 @@
+"""The embedded store: one SQLite file with documents, claims, rejects and runs."""
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import re
+import sqlite3
+from importlib import resources
+from typing import Any, Iterator
+
+from marsad import __version__
+from marsad.ar.normalize import fold, fold_with_map
+from marsad.model import Claim, Document, Reject
+from marsad.offsets import OffsetMap
+
+SCHEMA_VERSION = "1"
+# claim filters a caller may give, and the column each reads
+CLAIM_FILTERS = {"kind": "c.kind", "group": "c.grp", "source": "c.source", "doc": "c.doc",
+                 "stance": "c.stance", "qualifier": "c.qualifier"}
+_TOKEN = re.compile(r"\w+")
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or used; the message says what to do."""
+
+
+class SqliteStore:
+    """Documents, claims, rejects and runs in one SQLite file.
+
+    Writes are batched in transactions of `batch` documents; a document and its claims
+    are always written in the same transaction, so a store never holds half a document.
+    """
+
+    def __init__(self, path: str = "marsad.db", batch: int = 500, readonly: bool = False):
+        self.path = path
+        self.batch = batch
+        try:
+            if readonly:
+                self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            else:
+                self.db = sqlite3.connect(path, check_same_thread=False)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA foreign_keys = ON")
+            if not readonly:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
+                self._migrate()
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"cannot open the store {path!r}: {e} (is it a marsad SQLite file?)") from e
+        self._pending = 0
+
+    # schema -------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        schema = (resources.files("marsad.store") / "schema.sql").read_text(encoding="utf-8")
+        with self.db:
+            self.db.executescript(schema)
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            if row is None:
+                self.db.execute("INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+            elif row[0] != SCHEMA_VERSION:
+                raise StoreError(f"{self.path} has schema version {row[0]}; this marsad reads {SCHEMA_VERSION}")
+
+    def close(self) -> None:
+        self.commit()
+        self.db.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def commit(self) -> None:
+        if self.db.in_transaction:
+            self.db.commit()
+        self._pending = 0
+
+    def _tick(self) -> None:
+        self._pending += 1
+        if self._pending >= self.batch:
+            self.commit()
+
+    # runs ---------------------------------------------------------------------------
+
+    def begin_run(self, inputs: list[str]) -> int:
+        with self.db:
+            cur = self.db.execute("INSERT INTO runs(started, inputs, version) VALUES (?, ?, ?)",
+                                  (_now(), json.dumps(inputs, ensure_ascii=False), __version__))
+        return cur.lastrowid
+
+    def finish_run(self, run_id: int, counts: dict[str, Any], status: str = "done") -> None:
+        self.commit()
+        with self.db:
+            self.db.execute("UPDATE runs SET finished = ?, status = ?, counts = ? WHERE id = ?",
+                            (_now(), status, json.dumps(counts, ensure_ascii=False), run_id))
+
+    def runs(self) -> list[dict]:
+        rows = self.db.execute("SELECT * FROM runs ORDER BY id").fetchall()
+        return [{**dict(r), "inputs": json.loads(r["inputs"]), "counts": json.loads(r["counts"] or "{}")}
+                for r in rows]
+
+    # documents ----------------------------------------------------------------------
+
+    def status(self, doc: Document, run_id: int | None = None) -> str:
+        """new, unchanged, changed (same id, other content: replaced), or duplicate_id
+        (the same id with other content was already read in this run)."""
+        row = self.db.execute("SELECT content_hash, run_id FROM documents WHERE id = ?", (doc.id,)).fetchone()
+        if row is None:
+            return "new"
+        if row["content_hash"] == doc.content_hash:
+            return "unchanged"
+        if run_id is not None and row["run_id"] == run_id:
+            return "duplicate_id"
+        return "changed"
+
+    def write_document(self, doc: Document, run_id: int | None = None) -> None:
+        """Insert a document with its claims, replacing an earlier version of the same id."""
+        db = self.db
+        old = db.execute("SELECT rowid, title, text FROM documents WHERE id = ?", (doc.id,)).fetchone()
+        if old is not None:
+            db.execute("INSERT INTO documents_fts(documents_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+                       (old["rowid"], fold(old["title"] or ""), fold(old["text"])))
+            db.execute("DELETE FROM claims WHERE doc_rowid = ?", (old["rowid"],))
+            db.execute("DELETE FROM documents WHERE rowid = ?", (old["rowid"],))
+        text = doc.text if doc.text is not None else doc.raw
+        offsets = doc.offsets if doc.offsets is not None else OffsetMap.identity(len(text))
+        meta = json.dumps(doc.meta, ensure_ascii=False) if doc.meta else None
+        cur = db.execute(
+            "INSERT INTO documents(id, content_hash, origin, title, url, date, outlet, section, byline,"
+            " raw, text, offsets, meta, run_id, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (doc.id, doc.content_hash or "", doc.origin, doc.title, doc.url, doc.date, doc.outlet,
+             doc.section, doc.byline, doc.raw, text, json.dumps(offsets.to_json()), meta, run_id, _now()))
+        rowid = cur.lastrowid
+        db.execute("INSERT INTO documents_fts(rowid, title, body) VALUES (?, ?, ?)",
+                   (rowid, fold(doc.title or ""), fold(text)))
+        db.executemany(
+            'INSERT INTO claims(doc_rowid, doc, kind, low, high, qualifier, grp, source, stance, place,'
+            ' cumulative, quote, start, "end", run_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+            [(rowid, c.doc, c.kind, c.low, c.high, c.qualifier, c.group, c.source, c.stance, c.place,
+              int(bool(c.cumulative)), c.quote, c.start, c.end, run_id) for c in doc.claims])
+        self._tick()
+
+    def write_reject(self, r: Reject, run_id: int | None = None) -> bool:
+        """Keep a reject; False when the same reject is already stored."""
+        key = hashlib.sha256("\x00".join((r.input, r.locator or "", r.reason, r.doc_id or "", r.sample or "")).encode(
+            "utf-8", "surrogatepass")).hexdigest()[:32]
+        cur = self.db.execute(
+            "INSERT OR IGNORE INTO rejects(key, run_id, input, locator, reason, detail, doc_id, sample, first_seen)"
+            " VALUES (?,?,?,?,?,?,?,?,?)",
+            (key, run_id, r.input, r.locator, r.reason, r.detail, r.doc_id, r.sample, _now()))
+        self._tick()
+        return cur.rowcount > 0
+
+    def document(self, doc_id: str) -> Document | None:
+        row = self.db.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return self._document(row) if row else None
+
+    def documents(self) -> Iterator[Document]:
+        for row in self.db.execute("SELECT * FROM documents ORDER BY rowid"):
+            yield self._document(row)
+
+    def _document(self, row) -> Document:
+        return Document(
+            id=row["id"], raw=row["raw"], origin=row["origin"], title=row["title"], url=row["url"],
+            date=row["date"], outlet=row["outlet"], section=row["section"], byline=row["byline"],
+            text=row["text"], offsets=OffsetMap.from_json(json.loads(row["offsets"])),
+            content_hash=row["content_hash"], meta=json.loads(row["meta"] or "{}"),
+            claims=list(self.claims(doc=row["id"])),
+        )
+
+    # queries ------------------------------------------------------------------------
+
+    def claims(self, limit: int | None = None, place: str | None = None, **filters) -> Iterator[Claim]:
+        where, args = [], []
+        for name, value in filters.items():
+            if value is None:
+                continue
+            if name not in CLAIM_FILTERS:
+                raise ValueError(f"unknown claim filter {name!r}")
+            where.append(f"{CLAIM_FILTERS[name]} = ?")
+            args.append(value)
+        if place:
+            where.append("c.place LIKE ?")
+            args.append(f"%{place}%")
+        sql = "SELECT c.* FROM claims c"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY c.doc_rowid, c.start"
+        if limit:
+            sql += " LIMIT ?"
+            args.append(int(limit))
+        for r in self.db.execute(sql, args):
+            yield Claim(doc=r["doc"], kind=r["kind"], low=r["low"], high=r["high"], qualifier=r["qualifier"],
+                        quote=r["quote"], start=r["start"], end=r["end"], group=r["grp"], source=r["source"],
+                        stance=r["stance"], place=r["place"], cumulative=bool(r["cumulative"]))
+
+    def rejects(self, reason: str | None = None) -> list[dict]:
+        sql, args = "SELECT * FROM rejects", []
+        if reason:
+            sql += " WHERE reason = ?"
+            args.append(reason)
+        return [dict(r) for r in self.db.execute(sql + " ORDER BY id", args)]
+
+    def counts(self) -> dict[str, Any]:
+        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "documents": one("SELECT count(*) FROM documents"),
+            "claims": one("SELECT count(*) FROM claims"),
+            "rejects": one("SELECT count(*) FROM rejects"),
+            "runs": one("SELECT count(*) FROM runs"),
+            "claims_by_kind": dict(self.db.execute("SELECT kind, count(*) FROM claims GROUP BY kind ORDER BY 2 DESC")
+                                   .fetchall()),
+        }
+
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict]:
+        """Documents whose title or body hold every word of the query, in any spelling
+        variant that folding unifies, best first, each with a snippet of its text."""
+        terms = _TOKEN.findall(fold(query))
+        if not terms:
+            return []
+        match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+        rows = self.db.execute(
+            "SELECT d.id, d.title, d.text, d.outlet, d.date, bm25(documents_fts) AS score"
+            " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+            " WHERE documents_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?",
+            (match, limit, offset)).fetchall()
+        return [{"id": r["id"], "title": r["title"], "outlet": r["outlet"], "date": r["date"],
+                 "score": r["score"], "snippet": snippet(r["text"], terms)} for r in rows]
+
+
+def snippet(text: str, folded_terms: list[str], width: int = 70) -> str:
+    """A window of the original text around the first word that matches a term."""
+    folded, m = fold_with_map(text)
+    best = None
+    for term in folded_terms:
+        for hit in re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", folded):
+            if best is None or hit.start() < best[0]:
+                best = (hit.start(), hit.end())
+            break
+    if best is None:
+        return text[: 2 * width].replace("\n", " ")
+    s, e = m.span_to_source(*best)
+    lo, hi = max(0, s - width), min(len(text), e + width)
+    return ("…" if lo else "") + text[lo:s] + "[" + text[s:e] + "]" + text[e:hi] + ("…" if hi < len(text) else "")

@@ -1,0 +1,41 @@
+import gzip
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("MARSAD_SHARED", ROOT.parent / "shared"))
+SAMPLES = ROOT / "samples" / "articles"
+
+
+def shared_path(*parts) -> Path:
+    """A file under ../shared; the test fails in CI when it is missing, skips elsewhere."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{path} is missing: CI needs ../shared (the corpus and gold files)")
+        pytest.skip(f"{path} is missing")
+    return path
+
+
+@pytest.fixture
+def raqqa_path() -> Path:
+    return shared_path("corpus", "raqqa-qposts.txt")
+
+
+@pytest.fixture
+def snn_path() -> Path:
+    return shared_path("corpus", "saudinewsnet.jsonl.gz")
+
+
+@pytest.fixture
+def snn_records(snn_path) -> list[dict]:
+    out = []
+    with gzip.open(snn_path, "rt", encoding="utf-8") as f:
+        for line in f:
+            out.append(json.loads(line))
+            if len(out) == 50:
+                break
+    return out

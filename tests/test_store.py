@@ -1,0 +1,140 @@
+import json
+import sqlite3
+
+import pytest
+
+from marsad.read import ReadOptions
+from marsad.run import LocalExecutor
+from marsad.store import SqliteStore, StoreError
+from conftest import SAMPLES
+
+
+def run(db, *inputs, jobs=1):
+    with SqliteStore(str(db)) as store:
+        return LocalExecutor(store, jobs=jobs, options=ReadOptions()).run([str(p) for p in inputs])[1]
+
+
+def table_counts(db):
+    con = sqlite3.connect(db)
+    out = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("documents", "claims", "rejects")}
+    con.close()
+    return out
+
+
+def test_second_run_adds_nothing(tmp_path, raqqa_path):
+    db = tmp_path / "m.db"
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00\x01")
+    first = run(db, SAMPLES, raqqa_path, tmp_path / "bad.txt")
+    after_first = table_counts(db)
+    assert first.new == after_first["documents"] == len(list(SAMPLES.glob("*.txt"))) + 1
+    assert after_first["claims"] == sum(first.claims.values()) > 0
+    assert after_first["rejects"] == 1
+    second = run(db, SAMPLES, raqqa_path, tmp_path / "bad.txt")
+    assert second.new == 0 and second.unchanged == first.new and not second.claims
+    assert table_counts(db) == after_first
+    with SqliteStore(str(db)) as store:
+        runs = store.runs()
+    assert [r["status"] for r in runs] == ["done", "done"]
+    assert runs[0]["counts"]["new"] == first.new and runs[1]["counts"]["unchanged"] == first.new
+    assert runs[0]["counts"]["rejects"] == {"binary": 1}
+
+
+def test_changed_document_replaces_its_claims(tmp_path):
+    db = tmp_path / "m.db"
+    art = tmp_path / "a.txt"
+    art.write_text("قتل خمسة مدنيين في قصف على حلب.", encoding="utf-8")
+    run(db, art)
+    art.write_text("قتل سبعة مدنيين وأصيب 12 آخرون في قصف على حلب.", encoding="utf-8")
+    c = run(db, art)
+    assert c.updated == 1 and c.new == 0
+    with SqliteStore(str(db)) as store:
+        claims = list(store.claims(doc="a"))
+        assert sorted((x.kind, x.low) for x in claims) == [("injured", 12), ("killed", 7)]
+        assert store.search("خمسة") == [] and store.search("سبعة")[0]["id"] == "a"
+
+
+def test_duplicate_id_in_one_run_is_a_reject(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_text("\n".join(json.dumps({"id": "x", "text": t}, ensure_ascii=False)
+                              for t in ("قتل جندي.", "قتل جنديان.", "قتل جندي.")) + "\n", encoding="utf-8")
+    db = tmp_path / "m.db"
+    c = run(db, path)
+    assert c.new == 1 and c.rejects == {"duplicate_id": 1} and c.unchanged == 1
+    with SqliteStore(str(db)) as store:
+        assert store.document("x").raw == "قتل جندي."
+        (rej,) = store.rejects()
+        assert rej["reason"] == "duplicate_id" and rej["doc_id"] == "x"
+
+
+def test_claims_have_offsets_into_raw_text(tmp_path, raqqa_path):
+    db = tmp_path / "m.db"
+    run(db, SAMPLES, raqqa_path)
+    with SqliteStore(str(db)) as store:
+        n = 0
+        for doc in store.documents():
+            for c in doc.claims:
+                assert doc.raw[c.start:c.end] == c.quote
+                n += 1
+        assert n > 20
+
+
+def test_claim_filters(tmp_path):
+    db = tmp_path / "m.db"
+    run(db, SAMPLES)
+    with SqliteStore(str(db)) as store:
+        killed = list(store.claims(kind="killed"))
+        assert killed and all(c.kind == "killed" for c in killed)
+        assert all(c.doc == "04-sinai-attack" for c in store.claims(doc="04-sinai-attack"))
+        assert len(list(store.claims(limit=3))) == 3
+        with pytest.raises(ValueError):
+            list(store.claims(colour="red"))
+        assert not list(store.claims(doc="10-riyadh-economy"))
+
+
+@pytest.mark.parametrize("query", [
+    "الرقة", "الرقه", "الرَّقَّة",            # ta marbuta / ha, diacritics
+    "إصابة", "اصابة", "أصابة",              # hamza forms of alef
+    "مستشفى", "مستشفي",                     # alef maqsura / ya
+])
+def test_search_spelling_variants(tmp_path, query):
+    db = tmp_path / "m.db"
+    art = tmp_path / "doc.txt"
+    art.write_text("أعلنت السلطات وقوع إصابةٍ واحدة في الرَّقة، ونُقل المصاب إلى مستشفى المدينة.", encoding="utf-8")
+    (tmp_path / "other.txt").write_text("ارتفعت أسعار النفط في الأسواق العالمية اليوم.", encoding="utf-8")
+    run(db, art, tmp_path / "other.txt")
+    with SqliteStore(str(db)) as store:
+        hits = store.search(query)
+    assert [h["id"] for h in hits] == ["doc"]
+    assert "[" in hits[0]["snippet"]
+
+
+def test_search_on_real_article(tmp_path, raqqa_path):
+    db = tmp_path / "m.db"
+    run(db, SAMPLES, raqqa_path)
+    with SqliteStore(str(db)) as store:
+        hits = store.search("المرصد السوري")
+        assert "raqqa-qposts" in [h["id"] for h in hits]
+        assert store.search("قوات سوريا الديمقراطيه")[0]["id"] in ("raqqa-qposts", "07-raqqa-range")
+        assert store.search('"; DROP TABLE documents; --') == []
+    assert table_counts(db)["documents"] > 0
+
+
+def test_not_a_store(tmp_path):
+    bad = tmp_path / "x.db"
+    bad.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError):
+        SqliteStore(str(bad))
+
+
+def test_parallel_run_writes_what_a_serial_run_writes(tmp_path, snn_path, snn_records):
+    import gzip
+    path = tmp_path / "part.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        for r in snn_records:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    run(tmp_path / "one.db", path, jobs=1)
+    run(tmp_path / "two.db", path, jobs=2)
+    dump = lambda db: sqlite3.connect(db).execute(  # noqa: E731
+        'SELECT doc, kind, low, high, quote, start, "end" FROM claims ORDER BY id').fetchall()
+    assert dump(tmp_path / "one.db") == dump(tmp_path / "two.db")
+    assert len(dump(tmp_path / "one.db")) > 0
