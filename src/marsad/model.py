@@ -62,6 +62,10 @@ class Document:
     content_hash: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
+    # `text` folded for matching and search (marsad.ar.normalize), made once by the steps
+    # and shared by the extractor and the search index; not stored
+    folded: str | None = None
+    folded_offsets: Any = None       # OffsetMap, folded -> text
 
 
 @dataclass(slots=True)

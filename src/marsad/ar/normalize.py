@@ -18,18 +18,31 @@ _DELETE = (
 )
 _DELETE_RE = re.compile(f"[{_DELETE}]+")
 
-_SUBST = str.maketrans({
+_SUBST = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
     "ى": "ي", "ة": "ه",
     **{chr(0x0660 + i): str(i) for i in range(10)},   # Arabic-Indic digits
     **{chr(0x06F0 + i): str(i) for i in range(10)},   # Eastern Arabic-Indic (Persian) digits
-    "٫": ".", "٬": ",", "،": "،",
-})
+    "٫": ".", "٬": ",",
+}
+_SUBST_RE = re.compile("[" + "".join(_SUBST) + "]")
+# str.translate looks every character up in a dict; a scan for the few characters that
+# change, then one replace each, is several times faster on Arabic text
+_SUBST_SCAN = tuple(_SUBST.items())
+
+
+def _substitute(text: str) -> str:
+    if not _SUBST_RE.search(text):
+        return text
+    for a, b in _SUBST_SCAN:
+        if a in text:
+            text = text.replace(a, b)
+    return text
 
 
 def fold(text: str) -> str:
     """The folded form of text (no map)."""
-    return _DELETE_RE.sub("", text).translate(_SUBST)
+    return _substitute(_DELETE_RE.sub("", text))
 
 
 def fold_with_map(text: str) -> tuple[str, OffsetMap]:
@@ -47,4 +60,4 @@ def fold_with_map(text: str) -> tuple[str, OffsetMap]:
         m.add(pos, len(text) - pos)
     if not m.dst:
         m = OffsetMap.identity(0)
-    return "".join(parts).translate(_SUBST), m
+    return _substitute("".join(parts)), m

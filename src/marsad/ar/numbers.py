@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.ar.lexicon import read_tsv
+from marsad.ar.lexicon import alternation, read_tsv
 from marsad.ar.normalize import fold
 
 
@@ -43,7 +43,7 @@ class _NumberData:
 
 
 def _alternation(phrases) -> str:
-    return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+    return alternation(phrases)
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,6 @@ from marsad.offsets import OffsetMap
 from marsad.model import Document
 
 _TRIM = " \t\u00a0\u200f\u200e:：-–—|.•·»«\"“”'()[]"
-_WORD = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"[.…]\s*$")  # headlines end with ? or nothing
 # a line is a paragraph of the article when it is this long (words) ...
 PARAGRAPH_WORDS = 12
@@ -25,6 +24,7 @@ PARAGRAPH_WORDS = 12
 SENTENCE_WORDS = 6
 # header lines longer than this are never taken for a byline or menu
 SHORT_LINE_WORDS = 8
+MAX_BOILERPLATE_CHARS = 250
 ENDERS = ("comments", "related")  # after one of these in the footer, the rest is page furniture
 
 
@@ -84,10 +84,12 @@ def _remainder(line: str, folded_prefix: str) -> str:
 
 
 def _words(line: str) -> int:
-    return len(_WORD.findall(line))
+    return len(line.split())
 
 
 def _is_paragraph(line: str) -> bool:
+    if len(line) > 40 * PARAGRAPH_WORDS:
+        return True  # no need to count the words of a long line
     n = _words(line)
     return n >= PARAGRAPH_WORDS or (n >= SENTENCE_WORDS and bool(_SENTENCE_END.search(line)))
 
@@ -102,9 +104,8 @@ def clean_document(doc: Document) -> Document:
         lines.append((pos, pos + len(body), pos + len(line)))
         pos += len(line)
 
-    kinds = []
-    for s, e, _ in lines:
-        kinds.append(classify_line(raw[s:e]))
+    # boilerplate lines are short: long lines are not looked at
+    kinds = [classify_line(raw[s:e]) if e - s <= MAX_BOILERPLATE_CHARS else (None, "") for s, e, _ in lines]
 
     para = [k[0] is None and _is_paragraph(raw[s:e]) for (s, e, _), k in zip(lines, kinds)]
     first = next((i for i, p in enumerate(para) if p), None)

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.ar.lexicon import read_tsv
+from marsad.ar.lexicon import alternation, read_tsv
 from marsad.ar.normalize import fold, fold_with_map
 from marsad.ar.numbers import Quantity, find_quantities
 from marsad.model import Claim, Document
@@ -36,9 +36,7 @@ def _lexicon() -> _Lexicon:
         kinds[stem] = kind
         (prefix if match == "prefix" else word).append(stem)
 
-    def alt(xs):
-        return "|".join(re.escape(x) for x in sorted(set(xs), key=len, reverse=True))
-
+    alt = alternation
     cue_re = re.compile(rf"(?<!\w){_PROCLITICS}(?:(?P<p>{alt(prefix)})\w*|(?P<w>{alt(word)})(?!\w))")
     units = [fold(row[0]) for row in read_tsv("units_not_people.tsv")]
     unit_re = re.compile(rf"\s*(?:[وب])?(?:ال)?(?:{alt(units)})")  # used with .match(text, pos)
@@ -62,7 +60,9 @@ class ClaimExtractor:
 
     def extract(self, doc: Document) -> list[Claim]:
         text = doc.text if doc.text is not None else doc.raw
-        folded, fmap = fold_with_map(text)
+        if doc.folded is None:
+            doc.folded, doc.folded_offsets = fold_with_map(text)
+        folded, fmap = doc.folded, doc.folded_offsets
         cues = [(m.start(), m.end(), self.lex.cue_kind[m.group("p") or m.group("w")])
                 for m in self.lex.cue_re.finditer(folded)]
         if not cues:

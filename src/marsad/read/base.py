@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Iterator, Protocol
 
@@ -65,13 +66,15 @@ def decode(data: bytes, path: str, locator: str, base_offset: int = 0) -> str | 
                       f"(e.g. iconv -f windows-1256 -t utf-8)", sample=sample(data[max(0, e.start - 20):e.start + 20]))
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def looks_binary(text: str) -> bool:
     """Text that decoded but is mostly control characters is a binary file."""
     head = text[:4096]
     if not head:
         return False
-    ctrl = sum(1 for ch in head if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return ctrl / len(head) > 0.1
+    return len(_CONTROL.findall(head)) / len(head) > 0.1
 
 
 def content_hash(doc: Document) -> str:

@@ -138,7 +138,7 @@ class SqliteStore:
              doc.section, doc.byline, doc.raw, text, json.dumps(offsets.to_json()), meta, run_id, _now()))
         rowid = cur.lastrowid
         db.execute("INSERT INTO documents_fts(rowid, title, body) VALUES (?, ?, ?)",
-                   (rowid, fold(doc.title or ""), fold(text)))
+                   (rowid, fold(doc.title or ""), doc.folded if doc.folded is not None else fold(text)))
         db.executemany(
             'INSERT INTO claims(doc_rowid, doc, kind, low, high, qualifier, grp, source, stance, place,'
             ' cumulative, quote, start, "end", run_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',

@@ -1,0 +1,71 @@
+"""Throughput and peak memory of `marsad run` over a corpus.
+
+    python benchmarks/run_corpus.py [CORPUS] [--jobs N] [--repeat K]
+
+Runs `marsad run CORPUS --db <fresh file>` in a child process and reports wall time,
+documents/s and the child's peak resident memory (ru_maxrss). CORPUS defaults to
+../shared/corpus/saudinewsnet.jsonl.gz. --repeat K feeds the corpus K times under
+distinct ids (a concatenated copy is written to a temporary file) to show that memory
+stays flat as the input grows.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = ROOT.parent / "shared" / "corpus" / "saudinewsnet.jsonl.gz"
+
+
+def repeated(corpus: Path, k: int, tmp: str) -> Path:
+    out = Path(tmp) / f"x{k}.jsonl.gz"
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=1) as w:
+        for i in range(k):
+            with gzip.open(corpus, "rt", encoding="utf-8") as r:
+                for line in r:
+                    rec = json.loads(line)
+                    rec["id"] = f"{rec['id']}#{i}"
+                    w.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("corpus", nargs="?", default=str(DEFAULT))
+    ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--repeat", type=int, default=1)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(args.corpus)
+        if args.repeat > 1:
+            corpus = repeated(corpus, args.repeat, tmp)
+        db = Path(tmp) / "bench.db"
+        cmd = [sys.executable, "-m", "marsad.cli", "run", str(corpus), "--db", str(db),
+               "--jobs", str(args.jobs), "--no-progress", "--json"]
+        t0 = time.perf_counter()
+        out = subprocess.run(cmd, capture_output=True, text=True)
+        wall = time.perf_counter() - t0
+        if out.returncode:
+            sys.exit(out.stderr)
+        counts = json.loads(out.stdout)
+        peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        docs = counts["run"]["documents"]
+        print(json.dumps({
+            "corpus": args.corpus, "repeat": args.repeat, "jobs": args.jobs,
+            "documents": docs, "claims": sum(counts["run"]["claims"].values()),
+            "rejects": counts["run"]["rejects"],
+            "wall_s": round(wall, 1), "docs_per_s": round(docs / wall, 1),
+            "peak_rss_mb": round(peak_kb / 1024, 1), "db_mb": round(os.path.getsize(db) / 2**20, 1),
+        }, indent=2))
+
+
+if __name__ == "__main__":
+    main()
