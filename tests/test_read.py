@@ -76,6 +76,7 @@ def test_html_page_built_around_a_real_article(tmp_path, raqqa_path):
     assert isinstance(doc, Document)
     assert doc.title == raqqa.title
     assert doc.byline == "سامر الحلبي"
+    assert doc.section == "شؤون عربية"
     assert doc.date == "2017-10-20"
     for p in paragraphs:
         assert p in doc.raw
