@@ -95,6 +95,8 @@ def test_claim_filters(tmp_path):
     "الرقة", "الرقه", "الرَّقَّة",            # ta marbuta / ha, diacritics
     "إصابة", "اصابة", "أصابة",              # hamza forms of alef
     "مستشفى", "مستشفي",                     # alef maqsura / ya
+    "بالرقة", "للرقة", "والرقة",             # proclitics
+    "المستشفى", "السلطات", "وقوع",
 ])
 def test_search_spelling_variants(tmp_path, query):
     db = tmp_path / "m.db"
@@ -106,6 +108,20 @@ def test_search_spelling_variants(tmp_path, query):
         hits = store.search(query)
     assert [h["id"] for h in hits] == ["doc"]
     assert "[" in hits[0]["snippet"]
+
+
+def test_search_proclitics_without_false_friends(tmp_path):
+    db = tmp_path / "m.db"
+    (tmp_path / "a.txt").write_text("وصلت فرقة الإسعاف إلى المكان.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("دارت اشتباكات عنيفة في الرقة.", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("قتل مدنيان بحلب وفي ريف دمشق.", encoding="utf-8")
+    run(db, tmp_path)
+    with SqliteStore(str(db)) as store:
+        assert [h["id"] for h in store.search("بالرقة")] == ["b"]   # not فرقة
+        assert [h["id"] for h in store.search("الرقة")] == ["b"]
+        assert [h["id"] for h in store.search("حلب")] == ["c"]      # بحلب
+        assert [h["id"] for h in store.search("فرقة")] == ["a"]
+        assert "[بحلب]" in store.search("حلب")[0]["snippet"]
 
 
 def test_search_on_real_article(tmp_path, raqqa_path):

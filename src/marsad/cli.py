@@ -308,6 +308,71 @@ def rejects(db, reason, as_json):
         click.echo(f"{len(rows):,} rejects")
 
 
+@main.command(name="eval")
+@click.argument("predictions", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option("--gold", "gold_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="gold claims JSONL (repeatable); default: the shared dev set and the raqqa article")
+@click.option("--corpus", "corpus_files", multiple=True, type=click.Path(exists=True),
+              help="where the gold documents' texts are (repeatable); default: the shared corpus")
+@click.option("--ids", "id_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="files of document ids to score, one a line (besides the docs the gold names)")
+@click.option("--shared", default=lambda: os.environ.get("MARSAD_SHARED", "../shared"), show_default="../shared",
+              help="the folder with gold/ and corpus/ used for the defaults")
+@click.option("--errors", is_flag=True, help="list every miss, false alarm and wrong attribute with its quote")
+@click.option("--json", "as_json", is_flag=True, help="print the scores as JSON")
+def eval_(predictions, gold_files, corpus_files, id_files, shared, errors, as_json):
+    """Score claims against gold (GUIDE.md's "Matching and scores").
+
+    Without PREDICTIONS (a claims JSONL file), runs the extractor on the gold documents
+    of the corpus first, and scores that. Prints precision, recall, F1, the accuracy of
+    group, source, stance and place over matched claims, and a table per kind, for each
+    gold file and for all together.
+
+    \b
+    Examples:
+      marsad eval                                 # the shared dev set and raqqa article
+      marsad eval --errors                        # ... with every error listed
+      marsad eval preds.jsonl --gold gold.jsonl --corpus corpus.jsonl.gz
+    """
+    from marsad import evaluate as ev
+
+    d_gold, d_corpus, d_ids = ev.default_gold(shared)
+    gold_files = list(gold_files) or d_gold
+    corpus_files = list(corpus_files) or d_corpus
+    if not id_files and gold_files == d_gold:
+        id_files = d_ids
+    for path in gold_files + corpus_files + list(id_files):
+        if not os.path.exists(path):
+            raise click.ClickException(f"{path} not found (give --gold/--corpus, or --shared DIR)")
+    golds = {path: ev.load_claims([path]) for path in gold_files}
+    all_gold = [g for gs in golds.values() for g in gs]
+    doc_ids = ev.read_ids(id_files) | {g["doc"] for g in all_gold}
+    if predictions:
+        predicted = ev.load_claims([predictions])
+        _, texts = ev.predict(corpus_files, doc_ids) if corpus_files else ([], {})
+    else:
+        predicted, texts = ev.predict(corpus_files, doc_ids)
+    missing = sorted(doc_ids - set(texts))
+    if missing:
+        click.echo(f"warning: {len(missing)} gold documents not found in the corpus: {', '.join(missing[:5])}", err=True)
+    report = {}
+    sections = list(golds.items()) + ([("all", all_gold)] if len(golds) > 1 else [])
+    id_set = ev.read_ids(id_files) if id_files else set()
+    for name, gold in sections:
+        docs = {g["doc"] for g in gold}
+        if name == "all" or name in d_gold[:1]:
+            docs |= id_set
+        s = ev.score(predicted, gold, texts, docs)
+        report[os.path.basename(name)] = s
+    if as_json:
+        click.echo(json.dumps({k: v.to_dict() for k, v in report.items()}, indent=2))
+        return
+    for name, s in report.items():
+        click.echo(f"== {name}")
+        click.echo(ev.format_report(s, errors=errors and name != "all" or (errors and len(report) == 1)))
+        click.echo("")
+
+
 @main.command()
 @db_option
 def runs(db):

@@ -203,3 +203,41 @@ def format_report(s: Score, errors: bool = False) -> str:
 
 def _fig(c: dict) -> str:
     return f"[{c.get('low')}, {c.get('high')}] {c.get('qualifier', '')}"
+
+
+def default_gold(shared: str) -> tuple[list[str], list[str], list[str]]:
+    """(gold files, corpus files, id files) of the project's shared gold set."""
+    import os
+
+    gold_dir, corpus_dir = os.path.join(shared, "gold"), os.path.join(shared, "corpus")
+    gold = [os.path.join(gold_dir, "dev.claims.jsonl"), os.path.join(gold_dir, "raqqa-qposts.claims.jsonl")]
+    corpus = [os.path.join(corpus_dir, "saudinewsnet.jsonl.gz"), os.path.join(corpus_dir, "raqqa-qposts.txt")]
+    ids = [os.path.join(gold_dir, "dev.ids")]
+    return gold, corpus, ids
+
+
+def read_ids(paths: Iterable[str]) -> set[str]:
+    out = set()
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            out.update(line.strip() for line in f if line.strip())
+    return out
+
+
+def predict(corpus: list[str], doc_ids: set[str], options=None) -> tuple[list[dict], dict[str, str]]:
+    """Run the steps on the documents of `corpus` whose id is in doc_ids: their claims
+    (as dicts) and their raw texts."""
+    from marsad.model import Reject
+    from marsad.read import read_inputs
+    from marsad.run.steps import process
+
+    claims, texts = [], {}
+    for record in read_inputs(corpus, options):
+        if isinstance(record, Reject) or record.id not in doc_ids or record.id in texts:
+            continue
+        texts[record.id] = record.raw
+        result = process(record)
+        if isinstance(result, Reject):
+            raise RuntimeError(f"{record.id}: {result.detail}")
+        claims.extend(c.to_dict() for c in result.claims)
+    return claims, texts

@@ -61,3 +61,68 @@ def fold_with_map(text: str) -> tuple[str, OffsetMap]:
     if not m.dst:
         m = OffsetMap.identity(0)
     return _substitute("".join(parts)), m
+
+
+# a search key keeps at least this many letters of a word
+MIN_STEM = 2
+# a word stripped of a bare conjunction or preposition keeps at least this many
+MIN_VARIANT = 3
+_WORD_RE = re.compile(r"\w+")
+
+
+def _proclitic_res() -> tuple[re.Pattern, re.Pattern]:
+    from marsad.ar.lexicon import read_tsv
+
+    slots: dict[str, list[str]] = {}
+    for clitic, slot in read_tsv("proclitics.tsv"):
+        slots.setdefault(slot, []).append(fold(clitic))
+    combos = {""}
+    for k in sorted(slots)[:-1]:  # conjunctions and prepositions, at most one of each, in order
+        combos |= {c + p for c in combos for p in slots[k]}
+    bare = combos - {""}
+    with_article = {c + a for c in combos for a in slots[sorted(slots)[-1]]}
+    # longest first, so that لل (ل + ال) is taken whole rather than ل alone
+    alt = lambda xs: "|".join(sorted(xs, key=len, reverse=True))  # noqa: E731
+    return re.compile(f"^(?:{alt(with_article)})"), re.compile(f"^(?:{alt(bare)})")
+
+
+_RES: tuple[re.Pattern, re.Pattern] | None = None
+
+
+def _res():
+    global _RES
+    if _RES is None:
+        _RES = _proclitic_res()
+    return _RES
+
+
+def search_key(word: str) -> str:
+    """The key a folded word is indexed and searched under: the article and the clitics
+    before it taken off (الرقة، بالرقة، والرقة، للرقة -> رقه). A word without the article
+    keeps its first letters, which may be its own (فرقة is not ف + رقة)."""
+    m = _res()[0].match(word)
+    if m and len(word) - m.end() >= MIN_STEM:
+        return word[m.end():]
+    return word
+
+
+def search_variant(word: str) -> str | None:
+    """A word with a bare conjunction or preposition taken off (بحلب، وحلب -> حلب), or None.
+    Indexed beside the key so that حلب finds بحلب; it may also be a word's own letters."""
+    if _res()[0].match(word):
+        return None
+    m = _res()[1].match(word)
+    if m and len(word) - m.end() >= MIN_VARIANT:
+        return word[m.end():]
+    return None
+
+
+def search_keys(folded_text: str) -> tuple[str, str]:
+    """(keys, variants) of a folded text, each space-separated, keys in word order."""
+    keys, variants = [], []
+    for w in _WORD_RE.findall(folded_text):
+        keys.append(search_key(w))
+        v = search_variant(w)
+        if v:
+            variants.append(v)
+    return " ".join(keys), " ".join(variants)

@@ -71,9 +71,11 @@ CREATE TABLE IF NOT EXISTS rejects (
 );
 CREATE INDEX IF NOT EXISTS rejects_reason ON rejects(reason);
 
--- Full-text search over folded title and body (marsad.ar.normalize.fold): written with or
--- without diacritics, أ/إ/آ/ا, ى/ي and ة/ه all find each other. Contentless: the text is in
+-- Full-text search over the search keys of title and body (marsad.ar.normalize.search_keys:
+-- folded words without the article and the clitics before it) and, in `variants`, words
+-- without a bare conjunction or preposition: written with or without diacritics, أ/إ/آ/ا,
+-- ى/ي, ة/ه, with or without و/ب/ل/ال, words find each other. Contentless: the text is in
 -- documents; rowid is documents.rowid.
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
-    title, body, content='', tokenize='unicode61 remove_diacritics 2'
+    title, body, variants, content='', tokenize='unicode61 remove_diacritics 2'
 );

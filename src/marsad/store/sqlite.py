@@ -10,7 +10,7 @@ from importlib import resources
 from typing import Any, Iterator
 
 from marsad import __version__
-from marsad.ar.normalize import fold, fold_with_map
+from marsad.ar.normalize import fold, fold_with_map, search_key, search_keys, search_variant
 from marsad.model import Claim, Document, Reject
 from marsad.offsets import OffsetMap
 
@@ -124,8 +124,8 @@ class SqliteStore:
         db = self.db
         old = db.execute("SELECT rowid, title, text FROM documents WHERE id = ?", (doc.id,)).fetchone()
         if old is not None:
-            db.execute("INSERT INTO documents_fts(documents_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-                       (old["rowid"], fold(old["title"] or ""), fold(old["text"])))
+            db.execute("INSERT INTO documents_fts(documents_fts, rowid, title, body, variants)"
+                       " VALUES ('delete', ?, ?, ?, ?)", (old["rowid"], *_index_columns(old["title"], fold(old["text"]))))
             db.execute("DELETE FROM claims WHERE doc_rowid = ?", (old["rowid"],))
             db.execute("DELETE FROM documents WHERE rowid = ?", (old["rowid"],))
         text = doc.text if doc.text is not None else doc.raw
@@ -137,8 +137,8 @@ class SqliteStore:
             (doc.id, doc.content_hash or "", doc.origin, doc.title, doc.url, doc.date, doc.outlet,
              doc.section, doc.byline, doc.raw, text, json.dumps(offsets.to_json()), meta, run_id, _now()))
         rowid = cur.lastrowid
-        db.execute("INSERT INTO documents_fts(rowid, title, body) VALUES (?, ?, ?)",
-                   (rowid, fold(doc.title or ""), doc.folded if doc.folded is not None else fold(text)))
+        db.execute("INSERT INTO documents_fts(rowid, title, body, variants) VALUES (?, ?, ?, ?)",
+                   (rowid, *_index_columns(doc.title, doc.folded if doc.folded is not None else fold(text))))
         db.executemany(
             'INSERT INTO claims(doc_rowid, doc, kind, low, high, qualifier, grp, source, stance, place,'
             ' cumulative, quote, start, "end", run_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
@@ -220,13 +220,23 @@ class SqliteStore:
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict]:
         """Documents whose title or body hold every word of the query, in any spelling
-        variant that folding unifies, best first, each with a snippet of its text."""
-        terms = _TOKEN.findall(fold(query))
-        if not terms:
+        variant that folding unifies and with or without proclitics (و، ب، ل، ال ...),
+        best first, each with a snippet of its text."""
+        words = _TOKEN.findall(fold(query))
+        if not words:
             return []
-        match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+        terms, parts = [], []
+        for word in words:
+            key = search_key(word)
+            terms.append(key)
+            quoted = '"' + key.replace('"', '""') + '"'
+            # a word written with the article is a noun: its key is not looked for among
+            # the variants, where فرقة would give رقة
+            parts.append("{title body}: " + quoted if key != word else quoted)
+        match = " AND ".join(parts)
         rows = self.db.execute(
-            "SELECT d.id, d.title, d.text, d.outlet, d.date, bm25(documents_fts) AS score"
+            # a word itself weighs more than a variant of it (حلب in بحلب)
+            "SELECT d.id, d.title, d.text, d.outlet, d.date, bm25(documents_fts, 2.0, 1.0, 0.5) AS score"
             " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
             " WHERE documents_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?",
             (match, limit, offset)).fetchall()
@@ -234,14 +244,20 @@ class SqliteStore:
                  "score": r["score"], "snippet": snippet(r["text"], terms)} for r in rows]
 
 
+def _index_columns(title: str | None, folded_body: str) -> tuple[str, str, str]:
+    title_keys, title_variants = search_keys(fold(title or ""))
+    body_keys, body_variants = search_keys(folded_body)
+    return title_keys, body_keys, (title_variants + " " + body_variants).strip()
+
+
 def snippet(text: str, folded_terms: list[str], width: int = 70) -> str:
-    """A window of the original text around the first word that matches a term."""
+    """A window of the original text around the first word whose search key is a term."""
     folded, m = fold_with_map(text)
+    wanted = set(folded_terms)
     best = None
-    for term in folded_terms:
-        for hit in re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", folded):
-            if best is None or hit.start() < best[0]:
-                best = (hit.start(), hit.end())
+    for hit in _TOKEN.finditer(folded):
+        if search_key(hit.group()) in wanted or search_variant(hit.group()) in wanted:
+            best = (hit.start(), hit.end())
             break
     if best is None:
         return text[: 2 * width].replace("\n", " ")
