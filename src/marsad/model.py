@@ -66,6 +66,7 @@ class Document:
     # and shared by the extractor and the search index; not stored
     folded: str | None = None
     folded_offsets: Any = None       # OffsetMap, folded -> text
+    search_keys: Any = None          # (title, body, variants) for the search index, made by the steps
 
 
 @dataclass(slots=True)

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import time
+from itertools import islice
 from typing import Callable, Iterable, Iterator
 
 from marsad.model import Document, Reject
 from marsad.read import ReadOptions, read_inputs
 from marsad.run.steps import RunCounts, process
+
+
+WINDOW_PER_JOB = 256  # documents in flight per worker
 
 
 class LocalExecutor:
@@ -65,8 +69,14 @@ class LocalExecutor:
             return
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
         with ctx.Pool(self.jobs) as pool:
-            # imap keeps input order, so a run on N cores writes what a run on one writes
-            yield from pool.imap(process, docs, chunksize=32)
+            # Pool.imap would read the whole input ahead of the workers: feed it a bounded
+            # window at a time so that memory stays flat. imap keeps input order, so a run
+            # on N cores writes what a run on one writes.
+            while True:
+                window = list(islice(docs, WINDOW_PER_JOB * self.jobs))
+                if not window:
+                    return
+                yield from pool.imap(process, window, chunksize=16)
 
     def _write(self, doc: Document, run_id: int, counts: RunCounts) -> None:
         # checked again at write time: with workers, an earlier record of the same id may

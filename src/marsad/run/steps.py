@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from marsad.clean import clean_document
 from marsad.extract import ClaimExtractor
 from marsad.model import Document, Reject
+from marsad.store.sqlite import index_columns
 
 
 @dataclass
@@ -37,6 +38,7 @@ def process(doc: Document) -> Document | Reject:
     try:
         clean_document(doc)
         doc.claims = ClaimExtractor.default().extract(doc)
+        doc.search_keys = index_columns(doc.title, doc.folded)
         return doc
     except Exception as e:  # a bug must cost one document, not the run
         where = traceback.extract_tb(e.__traceback__)[-1]

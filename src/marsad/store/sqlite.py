@@ -125,7 +125,7 @@ class SqliteStore:
         old = db.execute("SELECT rowid, title, text FROM documents WHERE id = ?", (doc.id,)).fetchone()
         if old is not None:
             db.execute("INSERT INTO documents_fts(documents_fts, rowid, title, body, variants)"
-                       " VALUES ('delete', ?, ?, ?, ?)", (old["rowid"], *_index_columns(old["title"], fold(old["text"]))))
+                       " VALUES ('delete', ?, ?, ?, ?)", (old["rowid"], *index_columns(old["title"], fold(old["text"]))))
             db.execute("DELETE FROM claims WHERE doc_rowid = ?", (old["rowid"],))
             db.execute("DELETE FROM documents WHERE rowid = ?", (old["rowid"],))
         text = doc.text if doc.text is not None else doc.raw
@@ -137,8 +137,8 @@ class SqliteStore:
             (doc.id, doc.content_hash or "", doc.origin, doc.title, doc.url, doc.date, doc.outlet,
              doc.section, doc.byline, doc.raw, text, json.dumps(offsets.to_json()), meta, run_id, _now()))
         rowid = cur.lastrowid
-        db.execute("INSERT INTO documents_fts(rowid, title, body, variants) VALUES (?, ?, ?, ?)",
-                   (rowid, *_index_columns(doc.title, doc.folded if doc.folded is not None else fold(text))))
+        keys = doc.search_keys or index_columns(doc.title, doc.folded if doc.folded is not None else fold(text))
+        db.execute("INSERT INTO documents_fts(rowid, title, body, variants) VALUES (?, ?, ?, ?)", (rowid, *keys))
         db.executemany(
             'INSERT INTO claims(doc_rowid, doc, kind, low, high, qualifier, grp, source, stance, place,'
             ' cumulative, quote, start, "end", run_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
@@ -244,7 +244,9 @@ class SqliteStore:
                  "score": r["score"], "snippet": snippet(r["text"], terms)} for r in rows]
 
 
-def _index_columns(title: str | None, folded_body: str) -> tuple[str, str, str]:
+def index_columns(title: str | None, folded_body: str | None) -> tuple[str, str, str]:
+    """What the search index holds for a document: (title keys, body keys, variants)."""
+    folded_body = folded_body or ""
     title_keys, title_variants = search_keys(fold(title or ""))
     body_keys, body_variants = search_keys(folded_body)
     return title_keys, body_keys, (title_variants + " " + body_variants).strip()
