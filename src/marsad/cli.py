@@ -137,7 +137,9 @@ def _run_with_progress(store, jobs, options, inputs):
 def _console(stderr=False):
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False)
+    stream = sys.stderr if stderr else sys.stdout
+    # a table piped to a file or another program is not cut to 80 columns
+    return Console(stderr=stderr, highlight=False, width=None if stream.isatty() else 200)
 
 
 def _print_summary(counts, totals, db):

@@ -70,8 +70,10 @@ def number_data() -> _NumberData:
                        range_open_re, range_sep_re)
 
 
-# digits stand alone (or after a glued و: بين 300 و400), not inside a date or time (21/7/2015, 10:30)
-_DIGITS_RE = re.compile(rf"(?:(?<![\w./:])|(?<=(?<!\w)و))({DIGITS})(?![\w/:]|\.\d)")
+# digits stand alone, or after proclitics glued to them (بين 300 و400، الـ15، بـ15), not
+# inside a date or time (21/7/2015, 10:30)
+_DIGITS_RE = re.compile(
+    rf"(?:(?<![\w./:])|(?<=(?<!\w)[وفبلك])|(?<=(?<!\w)ال)|(?<=(?<!\w)[وفبلك]ال))({DIGITS})(?![\w/:]|\.\d)")
 
 
 def _digits_value(s: str) -> float:
@@ -190,3 +192,9 @@ def _qualify(text: str, q: Quantity, data: _NumberData) -> None:
             q.high = None
         elif q.qualifier == "at_most":
             q.low = None
+
+
+def qualifier_after(text: str, pos: int) -> str | None:
+    """The qualifier a phrase right after pos gives (على الأقل، تقريبا), or None."""
+    m = number_data().after_re.match(text[pos:pos + 40])
+    return number_data().after[m.group(1)] if m else None

@@ -1,46 +1,71 @@
 """Claims from Arabic text: one per figure about people, in the format of GUIDE.md.
 
-One fast scan of the whole (folded) text finds the cue words; only the sentences that hold
-one are looked at closely for quantities.
+One scan of the whole folded text finds the cue words; only the sentences that hold one
+are read closely. In such a sentence every quantity (digits, number words, vague plurals,
+and the count a singular or dual noun carries) is tied to the cue that says what happened
+to the people it counts, the noun or actor that says who they are, the attribution that
+says who gives the figure, and the words that hedge or deny it.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from marsad.ar.lexicon import alternation, read_tsv
-from marsad.ar.normalize import fold, fold_with_map
-from marsad.ar.numbers import Quantity, find_quantities
+from marsad.ar.normalize import fold_with_map
+from marsad.ar.numbers import find_quantities, qualifier_after
+from marsad.extract.lexicon import Lexicon, Person, lexicon
 from marsad.model import Claim, Document
 
-# proclitics that may stand before a cue: conjunction, preposition, article
-_PROCLITICS = r"(?:[وف])?(?:[بلك])?(?:ال|لل)?"
-_SENTENCE = re.compile(r"[.!?؟؛;\n]+")
-# a cue farther than this many characters from a figure does not say what the figure counts
-MAX_CUE_DISTANCE = 60
+_SENTENCE_END = re.compile(r"(?:[.!?؟؛;]+(?=\s|$|[\"”»)])|\n+)")
+_PARAGRAPH = re.compile(r"\n\s*\n|\n")
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+# tokens that end a clause: a cue on the far side of one says nothing of a figure
+_CLAUSE_BREAK = {"،", ",", "؛", ";", "(", ")", ":", "فيما", "بينما", "حين", "كما", "لكن", "الا", "اما", "بعد", "قبل"}
+# tokens through which a figure reaches a cue after its noun ("12 متشددا وخمسة مدنيين قتلوا")
+_PART_OF = {"بينهم", "منهم", "هم", "بينها", "منها", "وبينهم", "ومنهم", "بينهما", "منهما"}
+_OTHERS = re.compile(r"^(?:[وف])?(?:ال)?(?:اخر|اخرون|اخرين|اخري|اخريات|اخريين|اخران|اخرا)$")
+_ONE = {"احد", "احدي", "واحد", "واحده", "واحد", "واحدا"}
+_ONE_WITH_PRONOUN = re.compile(r"^(?:[وف])?(?:[بل])?(?:احد|احدي|احدا)(?:هما|هم|ها|هن)$")
+# words that join a figure to the one before it, so that it shares that one's cue
+_JOINERS = re.compile(r"(?:^|\s)(?:و|بالاضافه الي|بالاضافه|اضافه الي|فضلا عن|الي جانب)\s*$")
+_PARTITIVE = {"من", "في"}
+# how many tokens a cue may stand from its figure
+BEFORE = 4
+AFTER = 7
+# a word of a running toll (حصيلة، منذ بدء) this many tokens from a figure makes it cumulative
+TOLL_WINDOW = 8
 
 
-@dataclass(frozen=True)
-class _Lexicon:
-    cue_re: re.Pattern
-    cue_kind: dict[str, str]
-    unit_re: re.Pattern
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> _Lexicon:
-    prefix, word, kinds = [], [], {}
-    for kind, stem, match in read_tsv("cues.tsv"):
-        stem = fold(stem)
-        kinds[stem] = kind
-        (prefix if match == "prefix" else word).append(stem)
+@dataclass
+class _Figure:
+    low: int | None
+    high: int | None
+    qualifier: str
+    start: int          # char span in the sentence (qualifier included)
+    end: int
+    t0: int             # token span of the figure
+    t1: int
+    q0: int = -1        # token where its qualifier starts (أكثر من 25), t0 if none
+    noun: tuple | None = None       # (t0, t1, Person) of the counted noun, if any
+    implicit: bool = False          # a count carried by a noun (مقتل جندي)
 
-    alt = alternation
-    cue_re = re.compile(rf"(?<!\w){_PROCLITICS}(?:(?P<p>{alt(prefix)})\w*|(?P<w>{alt(word)})(?!\w))")
-    units = [fold(row[0]) for row in read_tsv("units_not_people.tsv")]
-    unit_re = re.compile(rf"\s*(?:[وب])?(?:ال)?(?:{alt(units)})")  # used with .match(text, pos)
-    return _Lexicon(cue_re, kinds, unit_re)
+
+@dataclass
+class _State:
+    """What carries from sentence to sentence within a document."""
+    source: str | None = None
+    group: str | None = None
+    place: str | None = None
+    paragraph: int = -1
+    claims: list = field(default_factory=list)   # claims of the last sentence
 
 
 class ClaimExtractor:
@@ -49,55 +74,448 @@ class ClaimExtractor:
 
     name = "rules"
 
-    def __init__(self, max_cue_distance: int = MAX_CUE_DISTANCE):
-        self.max_cue_distance = max_cue_distance
-        self.lex = _lexicon()
+    def __init__(self, lex: Lexicon | None = None):
+        self.lex = lex or lexicon()
 
     @classmethod
     @lru_cache(maxsize=1)
     def default(cls) -> "ClaimExtractor":
         return cls()
 
+    # the document ------------------------------------------------------------------
+
     def extract(self, doc: Document) -> list[Claim]:
         text = doc.text if doc.text is not None else doc.raw
         if doc.folded is None:
             doc.folded, doc.folded_offsets = fold_with_map(text)
-        folded, fmap = doc.folded, doc.folded_offsets
-        cues = [(m.start(), m.end(), self.lex.cue_kind[m.group("p") or m.group("w")])
-                for m in self.lex.cue_re.finditer(folded)]
+        folded = doc.folded
+        cues = list(self.lex.cues.finditer(folded))
         if not cues:
             return []
-        claims = []
-        bounds = [0] + [m.end() for m in _SENTENCE.finditer(folded)] + [len(folded)]
-        ci = 0
-        for s, e in zip(bounds, bounds[1:]):
+        claims: list[Claim] = []
+        state = _State()
+        paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(folded)]
+        ci, pi = 0, 0
+        for s, e in self._sentences(folded):
+            while pi + 1 < len(paragraph_starts) and paragraph_starts[pi + 1] <= s:
+                pi += 1
+            if pi != state.paragraph:
+                # a new paragraph: the group "others" refer to does not carry; the source
+                # carries only to a sentence that continues the statement (وأضاف)
+                state = _State(paragraph=pi, place=state.place, source=state.source)
             sent_cues = []
             while ci < len(cues) and cues[ci][0] < e:
                 if cues[ci][0] >= s:
                     sent_cues.append(cues[ci])
                 ci += 1
-            if not sent_cues:
-                continue
-            sentence = folded[s:e]
-            for q in find_quantities(sentence):
-                if self.lex.unit_re.match(sentence, q.value_end):
-                    continue
-                claim = self._claim(doc, text, fmap, s, q, sent_cues)
-                if claim:
-                    claims.append(claim)
+            found = self._sentence(doc, folded, s, e, sent_cues, state)
+            claims.extend(found)
         return claims
 
-    def _claim(self, doc, text, fmap, offset, q: Quantity, cues) -> Claim | None:
-        qs, qe = q.start + offset, q.end + offset
-        best = None
-        for cs, ce, kind in cues:
-            distance = cs - qe if cs >= qe else qs - ce
-            if distance <= self.max_cue_distance and (best is None or distance < best[0]):
-                best = (max(distance, 0), cs, ce, kind)
-        if best is None:
+    @staticmethod
+    def _sentences(folded: str):
+        pos = 0
+        for m in _SENTENCE_END.finditer(folded):
+            if m.end() > pos:
+                yield pos, m.end()
+            pos = m.end()
+        if pos < len(folded):
+            yield pos, len(folded)
+
+    # one sentence -------------------------------------------------------------------
+
+    def _sentence(self, doc, folded, s, e, cues, state: _State) -> list[Claim]:
+        lex = self.lex
+        sent = folded[s:e]
+        attributions = self._attributions(sent)
+        continues = self._continues(sent) or (attributions and attributions[0][2] == "continue")
+        named = [a for a in attributions if a[1] is not None]
+        place = self._place(sent) or state.place
+        if not cues:
+            # a sentence that denies what the last one said: "وهذا ما نفاه ..."
+            if state.claims and self._denies_back(sent):
+                for c in state.claims:
+                    c.stance = "denied"
+            if named:
+                state.source = named[-1][1]
+            elif not continues:
+                state.source = None
+            state.claims = []
+            if self._place(sent):
+                state.place = self._place(sent)
+            return []
+        toks = [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sent)]
+        starts = [t.start for t in toks]
+        tok_at = _index(starts)
+        cue_toks = []  # (t0, t1, kind)
+        for cs, ce, key, kind in cues:
+            t0 = tok_at(cs - s)
+            t1 = tok_at(ce - s - 1) + 1
+            cue_toks.append((t0, t1, kind))
+        stance = self._stance(sent)
+        tolls = [tok_at(m[0]) for m in lex.cumulative.finditer(sent)]
+
+        figures = self._figures(sent, toks, tok_at)
+        out: list[Claim] = []
+        last_group = state.group
+        prev = None  # (end token, kind, cue) of the last figure that made a claim
+        for f in figures:
+            if self._not_people(sent, toks, f):
+                continue
+            kind, cue = self._kind(sent, toks, f, cue_toks, prev)
+            if kind is None:
+                continue
+            group = self._group(sent, toks, f, last_group)
+            source, role = self._source_for(named, f.start, lambda a, b: _clause_between(sent, a, b))
+            if source is None and continues:
+                source = state.source
+            span_t0 = min(f.t0, cue[0]) if cue else f.t0
+            span_t1 = max(f.t1, cue[1]) if cue else f.t1
+            if f.noun and f.noun[1] > span_t1 and f.noun[0] <= span_t1 + 1:
+                span_t1 = f.noun[1]
+            qs = min(toks[span_t0].start, f.start) + s
+            qe = max(toks[span_t1 - 1].end, f.end) + s
+            cumulative = any(abs(t - f.t0) <= TOLL_WINDOW for t in tolls)
+            out.append(self._claim(doc, qs, qe, kind, f, group, source, stance, place, cumulative))
+            last_group = group
+            prev = (max(f.t1, f.noun[1] if f.noun else 0), kind, cue, f.t0)
+        state.source = named[-1][1] if named else (state.source if continues else None)
+        state.group = last_group
+        state.claims = out
+        state.place = place
+        return out
+
+    # figures ------------------------------------------------------------------------
+
+    def _figures(self, sent: str, toks: list[_Tok], tok_at) -> list[_Figure]:
+        figures: list[_Figure] = []
+        for q in find_quantities(sent):
+            t0, t1 = tok_at(q.value_start), tok_at(q.value_end - 1) + 1
+            f = _Figure(q.low, q.high, q.qualifier, q.start, q.end, t0, t1, q0=tok_at(q.start))
+            f.noun = self._noun_after(sent, toks, t1)
+            if f.noun and f.qualifier == "exact":
+                # "11 شخصا على الأقل": the qualifier may follow the counted noun
+                after = qualifier_after(sent, toks[f.noun[1] - 1].end)
+                if after:
+                    f.qualifier = after
+                    if after == "at_least":
+                        f.high = None
+                    elif after == "at_most":
+                        f.low = None
+            figures.append(f)
+        taken = {i for f in figures for i in range(f.t0, f.t1)} | {
+            i for f in figures if f.noun for i in range(f.noun[0], f.noun[1])}
+        # a noun that carries its own count: مقتل جندي (1)، قتل شرطيين (2)، قتيلين (2)
+        explicit = [f.t0 for f in figures]
+        for ps, pe, key, person in self.lex.persons.finditer(sent):
+            t0, t1 = tok_at(ps), tok_at(pe - 1) + 1
+            if t0 in taken or person.count is None:
+                continue
+            prev = toks[t0 - 1].text if t0 > 0 else ""
+            if prev in _ONE:
+                continue  # handled below with أحد
+            if self.lex.cues.match(sent, toks[t0].start):
+                # a noun that names what happened (قتيل، جريح) counts alone only as an
+                # indefinite dual; "الجريحين"، "القتيل" refer back to people counted before
+                if person.count != 2 or _definite(toks[t0].text):
+                    continue
+            if any(t1 <= x <= t1 + 1 for x in explicit):
+                continue  # "انتحاريان 13 شخصا": the figure that follows is the count
+            f = _Figure(person.count, person.count, "exact", toks[t0].start, pe, t0, t1, q0=t0,
+                        noun=(t0, t1, person), implicit=True)
+            after = qualifier_after(sent, pe)
+            if after == "at_least":
+                f.qualifier, f.high = after, None
+            figures.append(f)
+            taken.update(range(t0, t1))
+        for i, t in enumerate(toks):
+            if _ONE_WITH_PRONOUN.match(t.text) and i not in taken:
+                # "أحدهما"، "إحداهم": one of the people just named
+                figures.append(_Figure(1, 1, "exact", t.start, t.end, i, i + 1, q0=i, implicit=True))
+                continue
+            if t.text in _ONE and i + 1 < len(toks) and i not in taken:
+                noun = self._noun_after(sent, toks, i + 1)
+                actor = self.lex.actors.match(sent, toks[i + 1].start) or (
+                    toks[i + 1].text == "من" and i + 2 < len(toks) and self.lex.actors.match(sent, toks[i + 2].start))
+                if (noun and not self.lex.cues.match(sent, toks[noun[0]].start)) or actor:
+                    figures.append(_Figure(1, 1, "exact", t.start, t.end, i, i + 1, q0=i, noun=noun, implicit=True))
+        figures.sort(key=lambda f: f.t0)
+        return figures
+
+    def _person_at(self, sent, toks, i):
+        if i >= len(toks):
             return None
-        _, cs, ce, kind = best
-        fs, fe = fmap.span_to_source(min(qs, cs), max(qe, ce))
-        start, end = (doc.offsets.span_to_source(fs, fe) if doc.offsets is not None else (fs, fe))
-        return Claim(doc=doc.id, kind=kind, low=q.low, high=q.high, qualifier=q.qualifier,
-                     quote=doc.raw[start:end], start=start, end=end)
+        m = self.lex.persons.match(sent, toks[i].start)
+        return m
+
+    def _noun_after(self, sent, toks, i) -> tuple | None:
+        """The counted noun after a figure: "17 شخصا"، "6 من الارهابيين"، "الـ15"."""
+        j = i
+        while j < len(toks) and toks[j].text in ("ال", "-", "من", "في", "صفوف") and j - i < 3:
+            j += 1
+        if j >= len(toks):
+            return None
+        m = self.lex.persons.match(sent, toks[j].start)
+        if m:
+            end = _tok_end(toks, m[1])
+            a = self.lex.actors.match(sent, toks[end].start) if end < len(toks) else None
+            if a:  # "قائد قوات الدفاع الوطني الذي قتل": the actor belongs to the noun
+                end = _tok_end(toks, a[1])
+            return (j, end, m[3])
+        m = self.lex.cues.match(sent, toks[j].start)
+        if m and self.lex.persons.match(sent, toks[j].start) is None and toks[j].text in ("قتيلا", "قتيل", "جريحا", "جريح", "قتلي", "جرحي"):
+            return (j, j + 1, Person("people", None))
+        return None
+
+    def _not_people(self, sent, toks, f: _Figure) -> bool:
+        """A figure that counts no people: money, ages, dates, percentages, things."""
+        if f.implicit:
+            return False
+        if f.t1 < len(toks):
+            m = self.lex.units.match(sent, toks[f.t1].start)
+            if m and not (f.noun and f.noun[0] == f.t1):
+                return True
+            if toks[f.t1].text in ("%", "٪"):
+                return True
+        if f.t0 > 0:
+            prev = toks[f.t0 - 1].text
+            # a label, not a count: "الفرقة 30"، "عام 2015"، "رقم 5"
+            if prev in ("عام", "العام", "سنه", "رقم", "الرقم", "المادة", "الماده") or (
+                    prev.startswith("ال") and f.qualifier == "exact" and not f.noun
+                    and not self.lex.cues.match(sent, toks[f.t0 - 1].start)
+                    and not self.lex.persons.match(sent, toks[f.t0 - 1].start)):
+                return True
+        if f.low is not None and 1900 <= f.low <= 2100 and f.qualifier == "exact" and not f.noun:
+            return True  # a year
+        return False
+
+    # kind ---------------------------------------------------------------------------
+
+    def _kind(self, sent, toks, f: _Figure, cue_toks, prev) -> tuple[str | None, tuple | None]:
+        """The kind of a figure and the cue (t0, t1, kind) that says it. `prev` is the
+        figure before it in the sentence with its kind and cue, or None."""
+        # part of the figure before: "قتيلا بينهم ثلاثة أطفال"، "(11 رجل أمن، وأربعة"
+        if prev is not None and prev[1] and self._part_of(toks, prev[0], f.q0 if f.q0 >= 0 else f.t0):
+            return prev[1], None
+        # a cue right before the figure says what happened (إجلاء 300 نازح، بتحرير 20000 نازح) ...
+        q0 = f.q0 if f.q0 >= 0 else f.t0
+        if not f.implicit:
+            for gap in (0, 1):
+                for c in cue_toks:
+                    if c[1] == q0 - gap and not self._broken(toks, c[1], q0) \
+                            and not self.lex.persons.match(sent, toks[c[0]].start):
+                        return c[2], c
+        # ... else a counted noun that is itself a cue (11 قتيلا، 227 جريحا، الشهداء الـ15)
+        for c in cue_toks:
+            if f.noun and c[0] == f.noun[0]:
+                return c[2], c
+        if f.t0 > 0 and toks[f.t0 - 1].text.startswith(("ال", "لل")):
+            for c in cue_toks:
+                if c[1] == f.t0:
+                    return c[2], c
+        # joined to the figure before, it shares that figure's cue: "مقتل ضابط ومجند"،
+        # "مقتل تسعة من الحوثيين بالإضافة إلى أحد أفراد المقاومة"
+        if prev is not None and prev[1] and prev[2] and prev[2][1] <= prev[3] + 1 and f.t0 - prev[0] <= 4:
+            joint = sent[toks[prev[0] - 1].end if prev[0] > 0 else 0:toks[f.t0].start] + (
+                "و" if toks[f.t0].text.startswith("و") else "")
+            if _JOINERS.search(joint.strip() + (" " if not joint.strip().endswith("و") else "")) or \
+                    toks[f.t0].text.startswith("و") and f.t0 - prev[0] <= 1:
+                return prev[1], prev[2]
+        best = None
+        end = f.noun[1] if f.noun else f.t1
+        for c in cue_toks:
+            if f.implicit and (c[0] < f.t1 and f.t0 < c[1]):
+                continue  # a noun is not its own cue
+            if f.implicit and _definite(toks[c[0]].text) and self.lex.persons.match(sent, toks[c[0]].start):
+                continue  # "الطالب القتيل" refers back
+            if c[1] <= q0:  # before the figure
+                gap = q0 - c[1]
+                if gap > (2 if f.implicit else BEFORE) or self._broken(toks, c[1], q0):
+                    continue
+                d = gap
+            elif c[0] >= end and not (f.implicit and f.low == 1 and _definite(toks[f.t0].text)):
+                # after the figure and its noun (not for "المدني": a definite noun alone is
+                # counted only after its cue: "قتل العقيد")
+                gap = c[0] - end
+                # a clause break ends the search, but for a force described by what follows
+                # it: "300-400 مقاتل من داعش، يتواجدون"
+                broken = self._broken(toks, end, c[0]) and not (
+                    c[2] == "present" and self._broken(toks, end, c[0] - 1) is False)
+                if gap > (3 if f.implicit else AFTER) or broken:
+                    continue
+                if toks[c[0]].text.startswith("و") and gap == 0:
+                    continue  # "ثلاثة أطفال وأصيب ...": a new clause starts
+                if f.implicit and f.low == 1 and toks[c[0]].text.startswith(("ب", "وب")):
+                    continue  # "طالب بإعدامه": a demand, not an event
+                d = gap + 0.5
+            else:
+                continue
+            if best is None or d < best[0]:
+                best = (d, c)
+        if best is None:
+            return None, None
+        return best[1][2], best[1]
+
+    def _broken(self, toks, a, b) -> bool:
+        """Whether a clause ends between tokens a and b."""
+        for i in range(a, b):
+            if toks[i].text in _CLAUSE_BREAK:
+                return True
+        return False
+
+    @staticmethod
+    def _part_of(toks, a, b) -> bool:
+        """A figure that lists part of the one before (a: where that one ends):
+        "بينهم ثلاثة أطفال"، "(11 رجل أمن، وأربعة"."""
+        between = [t.text for t in toks[max(a, 0):b]]
+        if len(between) > 4:
+            return False
+        return any(w in _PART_OF for w in between) or "(" in between
+
+    # group, source, stance, place -------------------------------------------------
+
+    def _group(self, sent, toks, f: _Figure, last_group) -> str:
+        lex = self.lex
+        i = f.noun[1] if f.noun else f.t1
+        # an actor right after the figure or its noun: "من الحوثيين"، "من صفوف التنظيم"
+        j = i
+        hops = 0
+        while j < len(toks) and hops < 5:
+            m = lex.actors.match(sent, toks[j].start)
+            if m:
+                return m[3]
+            if toks[j].text in _CLAUSE_BREAK or toks[j].text in ("،", ","):
+                break
+            j += 1
+            hops += 1
+        if f.t1 < len(toks) and _OTHERS.match(toks[f.t1].text) or (
+                f.noun and _OTHERS.match(toks[f.noun[0]].text)):
+            return last_group or "people"
+        if f.noun:
+            m = lex.actors.match(sent, toks[f.noun[0]].start)
+            if m:
+                return m[3]
+            group = f.noun[2].group
+            if group != "-":
+                return group
+            # "قائد"، "عنصر" without an actor after: the actor named just before
+            before = [m[3] for m in lex.actors.finditer(sent, max(0, toks[f.t0].start - 80), toks[f.t0].start)]
+            return before[-1] if before else "militants"
+        return "people"
+
+    def _attributions(self, sent: str) -> list[tuple[int, str | None, str]]:
+        """Every attribution in a sentence: (position, source, role)."""
+        lex = self.lex
+        found = []
+        for s, e, key, role in lex.attribution.finditer(sent):
+            if role == "continue":
+                found.append((s, None, role))
+                continue
+            pos = e
+            # skip what names the kind of source: "موقع “رووداو”"، "وكالة أرم"
+            while True:
+                m = _SOURCE_KIND.match(sent, pos)
+                if not m:
+                    break
+                pos = m.end()
+            m = lex.sources.match(sent, pos)
+            if m:
+                found.append((s, m[3], role))
+                continue
+            if role == "verb":
+                # the subject before the verb: "المرصد قال إن"
+                before = sent[max(0, s - 40):s]
+                last = None
+                for ms, me, k, label in lex.sources.finditer(before):
+                    last = (me, label)
+                if last and len(before) - last[0] < 15:
+                    found.append((s, last[1], role))
+                    continue
+            name = _name(sent[pos:], lex)
+            if name:
+                found.append((s, name, role))
+        return found
+
+    @staticmethod
+    def _source_for(attributions, pos: int, toks_between_break) -> tuple[str | None, str | None]:
+        """The source of a figure at pos: the nearest attribution before it, else one after it
+        in the same clause."""
+        before = [a for a in attributions if a[0] < pos]
+        if before:
+            a = before[-1]
+            return a[1], a[2]
+        for a in attributions:
+            if not toks_between_break(pos, a[0]):
+                return a[1], a[2]
+            break
+        return None, None
+
+    @staticmethod
+    def _continues(sent: str) -> bool:
+        return bool(re.match(r"\s*(?:و)?(?:مشيرا|مضيفا|موضحا|لافتا|مؤكدا)", sent))
+
+    def _stance(self, sent: str) -> str:
+        stance = "asserted"
+        for _, _, _, value in self.lex.stance.finditer(sent):
+            if value == "denied":
+                return "denied"
+            stance = "hedged"
+        return stance
+
+    def _denies_back(self, sent: str) -> bool:
+        return any(v == "denied" for *_, v in self.lex.stance.finditer(sent))
+
+    def _place(self, sent: str) -> str | None:
+        m = _PLACE.search(sent)
+        return m.group(1) if m else None
+
+    def _claim(self, doc, qs, qe, kind, f, group, source, stance, place, cumulative) -> Claim:
+        fs, fe = doc.folded_offsets.span_to_source(qs, qe)
+        start, end = doc.offsets.span_to_source(fs, fe) if doc.offsets is not None else (fs, fe)
+        return Claim(doc=doc.id, kind=kind, low=f.low, high=f.high, qualifier=f.qualifier,
+                     quote=doc.raw[start:end], start=start, end=end, group=group, source=source,
+                     stance=stance, place=place, cumulative=cumulative)
+
+
+_SOURCE_KIND = re.compile(r"\s*(?:[\"“”«»]|(?:ل|ب)?(?:موقع|وكاله|صحيفه|قناه|شبكه|تلفزيون|اذاعه|مصادر|مصدر)(?!\w))\s*")
+_CLAUSE_WORDS = re.compile(r"(?<!\w)(?:اذ|فيما|بينما|كما|لكن|حيث)(?!\w)|[،,؛;]")
+
+
+def _clause_between(sent: str, a: int, b: int) -> bool:
+    return bool(_CLAUSE_WORDS.search(sent, min(a, b), max(a, b)))
+
+
+_PLACE = re.compile(r"(?:^|\s)(?:[وف])?(?:في|ب)\s*(?:مدينه|بلده|قريه|محافظه|منطقه|حي|ريف|مخيم|ولايه|مديريه|قضاء|ناحيه)\s+(\w+(?:\s+(?!في|من|علي|الي)\w+)?)")
+_NAME_STOP = {"ان", "إن", "أن", "في", "من", "علي", "الي", "عن", "ل", "لـ", "الى", "الذي", "التي", "اليوم", "امس",
+              "مساء", "صباح", "يوم", "خلال", "بعد", "قبل", "و", "بان", "انه", "انها", "لوكاله", "لقناه", "لصحيفه"}
+
+
+def _name(rest: str, lex) -> str | None:
+    """A source named by the words after an attribution: up to three words, up to the
+    next attribution."""
+    words = []
+    for m in re.finditer(r"\w+|[^\w\s]", rest):
+        w = m.group()
+        if not w[0].isalpha() or w in _NAME_STOP or len(words) == 3 or lex.attribution.match(rest, m.start()):
+            break
+        words.append(w)
+    return " ".join(words) or None
+
+
+def _definite(word: str) -> bool:
+    return bool(re.match(r"(?:[وف])?(?:[بك]?ال|لل)", word))
+
+
+def _index(starts: list[int]):
+    from bisect import bisect_right
+
+    def at(pos: int) -> int:
+        return max(0, bisect_right(starts, pos) - 1)
+    return at
+
+
+def _tok_end(toks, pos: int) -> int:
+    for i, t in enumerate(toks):
+        if t.start >= pos:
+            return i
+    return len(toks)

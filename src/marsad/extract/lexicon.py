@@ -1,0 +1,115 @@
+"""The extractor's view of the language data: matchers built once from ar/data/."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+from marsad.ar.lexicon import alternation, read_tsv
+from marsad.ar.normalize import fold
+
+# conjunction, then a preposition and/or the article (لل is ل + ال)
+PROCLITICS = r"(?:[وف])?(?:[بك]?ال|لل|[بلك])?"
+# what may follow a whole word: a case ending or an attached pronoun
+WORD_END = r"(?:ا|ه|هم|ها|هما|كم)?(?!\w)"
+
+
+class PhraseMatcher:
+    """Finds phrases of a lexicon in folded text, after proclitics; a longer phrase wins."""
+
+    def __init__(self, entries: dict[str, object], prefix: set[str] | frozenset = frozenset(),
+                 end: str = WORD_END, proclitics: str = PROCLITICS):
+        self.values = entries
+        words = [p for p in entries if p not in prefix]
+        parts = []
+        # whole words and phrases first: "مقتل وإصابة" is one cue, not مقتل alone
+        if words:
+            parts.append(rf"(?P<w>{alternation(words)}){end}")
+        if prefix:
+            parts.append(rf"(?P<p>{alternation(prefix)})\w*")
+        self.re = re.compile(rf"(?<!\w){proclitics}(?:{'|'.join(parts)})")
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int, str, object]]:
+        """(start, end, phrase, value): start is after the proclitics, end after the suffix."""
+        for m in self.re.finditer(text, pos, len(text) if endpos is None else endpos):
+            key = m.group("p") if "p" in m.re.groupindex and m.group("p") else m.group("w")
+            yield m.start("p" if "p" in m.re.groupindex and m.group("p") else "w"), m.end(), key, self.values[key]
+
+    def match(self, text: str, pos: int) -> tuple[int, int, str, object] | None:
+        """The phrase starting at pos (after proclitics), or None."""
+        m = self.re.match(text, pos)
+        if not m:
+            return None
+        key = m.group("p") if "p" in m.re.groupindex and m.group("p") else m.group("w")
+        return m.start("p" if "p" in m.re.groupindex and m.group("p") else "w"), m.end(), key, self.values[key]
+
+
+@dataclass(frozen=True)
+class Person:
+    group: str          # a GUIDE group label, or "-" when the noun does not say
+    count: int | None   # 1 singular, 2 dual, None plural
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    cues: PhraseMatcher            # -> kind
+    persons: PhraseMatcher         # -> Person
+    actors: PhraseMatcher          # -> group label
+    sources: PhraseMatcher         # -> source label
+    attribution: PhraseMatcher     # -> by | verb | continue
+    stance: PhraseMatcher          # -> hedged | denied
+    cumulative: PhraseMatcher      # -> True
+    units: PhraseMatcher           # -> True: nouns that count no people
+
+
+def _phrases(name: str, key=0, value=1) -> dict[str, object]:
+    return {fold(row[key]): row[value] for row in read_tsv(name)}
+
+
+def _persons() -> dict[str, Person]:
+    out: dict[str, Person] = {}
+    for noun, group, form in read_tsv("persons.tsv"):
+        n = fold(noun)
+        if form == "plural":
+            out.setdefault(n, Person(group, None))
+        elif form == "dual":
+            out[n] = Person(group, 2)
+        elif form == "word":
+            out.setdefault(n, Person(group, None))
+        else:  # sing, sound
+            out[n] = Person(group, 1)
+            # the dual: ان always; ين only where the plural is broken (a sound plural's
+            # genitive is written the same: مدنيين is "civilians", جنديين "two soldiers")
+            stem = n[:-1] + "ت" if n.endswith("ه") else n
+            out.setdefault(stem + "ان", Person(group, 2))
+            out.setdefault(stem + ("ين" if form == "sing" else "يين_"), Person(group, 2))
+            if form == "sound":
+                # plurals, and the construct plural before a pronoun (مقاتليها، مسلحيه)
+                for suffix in ("ين", "ون", "ي"):
+                    out.setdefault(n + suffix, Person(group, None))
+    return {k: v for k, v in out.items() if not k.endswith("_")}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    cues, prefix = {}, set()
+    for kind, stem, match in read_tsv("cues.tsv"):
+        cues[fold(stem)] = kind
+        if match == "prefix":
+            prefix.add(fold(stem))
+    attribution = _phrases("attribution.tsv")
+    stance = {fold(p): s for s, p in read_tsv("stance.tsv")}
+    return Lexicon(
+        cues=PhraseMatcher(cues, prefix),
+        # a pronoun may follow (طفلها); after a nisba noun (ارهابي) a ه is the feminine
+        # adjective ending (الارهابيه: "terrorist", of a thing), not a pronoun
+        persons=PhraseMatcher(_persons(), end=r"(?:ا|(?<!ي)ه|هم|ها|هما)?(?!\w)"),
+        actors=PhraseMatcher(_phrases("actors.tsv")),
+        sources=PhraseMatcher(_phrases("sources.tsv")),
+        attribution=PhraseMatcher(attribution, end=r"(?:ه|ها|هم|ت|وا)?(?!\w)"),
+        stance=PhraseMatcher(stance, end=r"(?:ه|ها|هم|ت|وا)?(?!\w)"),
+        cumulative=PhraseMatcher({fold(r[0]): True for r in read_tsv("cumulative.tsv")}),
+        units=PhraseMatcher({fold(r[0]): True for r in read_tsv("units_not_people.tsv")},
+                            end=r"(?:ا|ان|ين|ات|ه|ي)?(?!\w)"),
+    )
