@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from marsad.ar.normalize import fold_with_map
+from marsad.ar.normalize import fold, fold_with_map
 from marsad.ar.numbers import find_quantities, qualifier_after
 from marsad.extract.lexicon import Lexicon, Person, lexicon
 from marsad.model import Claim, Document
@@ -94,6 +94,7 @@ class ClaimExtractor:
             return []
         claims: list[Claim] = []
         state = _State()
+        self._doc_cause = self._cause(fold(doc.title)) if doc.title else None
         paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(folded)]
         ci, pi = 0, 0
         for s, e in self._sentences(folded):
@@ -154,6 +155,9 @@ class ClaimExtractor:
             cue_toks.append((t0, t1, kind))
         stance = self._stance(sent)
         tolls = [tok_at(m[0]) for m in lex.cumulative.finditer(sent)]
+        cause = self._cause(sent)
+        # deaths and injuries from fire, accidents, weather, disease are no claims (GUIDE)
+        harmless = cause == "cause" or (cause is None and self._doc_cause == "cause")
 
         figures = self._figures(sent, toks, tok_at)
         out: list[Claim] = []
@@ -163,7 +167,7 @@ class ClaimExtractor:
             if self._not_people(sent, toks, f):
                 continue
             kind, cue = self._kind(sent, toks, f, cue_toks, prev)
-            if kind is None:
+            if kind is None or (harmless and kind in ("killed", "injured", "casualties", "missing")):
                 continue
             group = self._group(sent, toks, f, last_group)
             source, role = self._source_for(named, f.start, lambda a, b: _clause_between(sent, a, b))
@@ -221,6 +225,9 @@ class ClaimExtractor:
                     continue
             if any(t1 <= x <= t1 + 1 for x in explicit):
                 continue  # "انتحاريان 13 شخصا": the figure that follows is the count
+            last = figures[-1] if figures else None
+            if last is not None and last.implicit and last.t1 == t0 and last.low == person.count:
+                continue  # "طفلان شقيقان": two words for the same two people
             f = _Figure(person.count, person.count, "exact", toks[t0].start, pe, t0, t1, q0=t0,
                         noun=(t0, t1, person), implicit=True)
             after = qualifier_after(sent, pe)
@@ -368,9 +375,9 @@ class ClaimExtractor:
         """A figure that lists part of the one before (a: where that one ends):
         "بينهم ثلاثة أطفال"، "(11 رجل أمن، وأربعة"."""
         between = [t.text for t in toks[max(a, 0):b]]
-        if len(between) > 4:
+        if len(between) > 7:
             return False
-        return any(w in _PART_OF for w in between) or "(" in between
+        return any(w in _PART_OF for w in between) or ("(" in between and len(between) <= 4)
 
     # group, source, stance, place -------------------------------------------------
 
@@ -461,6 +468,13 @@ class ClaimExtractor:
                 return "denied"
             stance = "hedged"
         return stance
+
+    def _cause(self, text: str) -> str | None:
+        """violence if the text names an act of violence, cause if only a non-violent cause."""
+        kinds = {v for *_, v in self.lex.non_violent.finditer(text)}
+        if "violence" in kinds:
+            return "violence"
+        return "cause" if kinds else None
 
     def _denies_back(self, sent: str) -> bool:
         return any(v == "denied" for *_, v in self.lex.stance.finditer(sent))

@@ -15,11 +15,21 @@ PROCLITICS = r"(?:[وف])?(?:[بك]?ال|لل|[بلك])?"
 WORD_END = r"(?:ا|ه|هم|ها|هما|كم)?(?!\w)"
 
 
+def _strip_article(phrase: str) -> str:
+    if phrase.startswith("ال") and len(phrase) > 4 and not phrase.startswith("الل"):
+        return phrase[2:]
+    return phrase
+
+
 class PhraseMatcher:
     """Finds phrases of a lexicon in folded text, after proclitics; a longer phrase wins."""
 
     def __init__(self, entries: dict[str, object], prefix: set[str] | frozenset = frozenset(),
                  end: str = WORD_END, proclitics: str = PROCLITICS):
+        # the article is a proclitic: an entry written with it ("القتلى والجرحى") is kept
+        # without it, or the proclitic would take the article and a shorter entry would win
+        entries = {_strip_article(k): v for k, v in entries.items()}
+        prefix = {_strip_article(p) for p in prefix}
         self.values = entries
         words = [p for p in entries if p not in prefix]
         parts = []
@@ -61,6 +71,7 @@ class Lexicon:
     stance: PhraseMatcher          # -> hedged | denied
     cumulative: PhraseMatcher      # -> True
     units: PhraseMatcher           # -> True: nouns that count no people
+    non_violent: PhraseMatcher     # -> cause | violence
 
 
 def _phrases(name: str, key=0, value=1) -> dict[str, object]:
@@ -112,4 +123,5 @@ def lexicon() -> Lexicon:
         cumulative=PhraseMatcher({fold(r[0]): True for r in read_tsv("cumulative.tsv")}),
         units=PhraseMatcher({fold(r[0]): True for r in read_tsv("units_not_people.tsv")},
                             end=r"(?:ا|ان|ين|ات|ه|ي)?(?!\w)"),
+        non_violent=PhraseMatcher({fold(p): t for t, p in read_tsv("non_violent.tsv")}),
     )
