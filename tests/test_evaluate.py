@@ -50,6 +50,7 @@ def test_attribute_rules():
     assert ev.source_right("SOHR", "SOHR") and not ev.source_right("Reuters", "SOHR")
     assert ev.source_right("Interior Ministry", "Saudi Interior Ministry")   # both named, unlisted
     assert not ev.source_right("officials", "Saudi Interior Ministry")      # a listed label is not a name
+    assert ev.source_right("مصادر", "sources") and not ev.source_right("sources", "medical sources")
     assert ev.source_right(None, None) and not ev.source_right(None, "SOHR")
     assert ev.place_right("الرقة", "مدينة الرقة") and ev.place_right(None, None)
     assert not ev.place_right("حلب", "الرقة") and not ev.place_right(None, "الرقة")

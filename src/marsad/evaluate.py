@@ -17,11 +17,12 @@ from typing import Iterable
 from marsad.model import KINDS
 
 # The source labels GUIDE.md lists; any other named source is "other named".
-LISTED_SOURCES = frozenset("""SOHR Rudaw RT Reuters AFP AP Al_Jazeera Al_Arabiya SANA Saudi_Press_Agency UN OCHA
-UNHCR UNICEF WHO ICRC MSF Amnesty HRW IOM coalition SDF ISIS Houthis Taliban PKK Erem_News activists witnesses
-officials medical_sources security_source military_source residents analysts reports""".replace("_", " ").split()
-                           + ["Al Jazeera", "Al Arabiya", "Saudi Press Agency", "Erem News", "medical sources",
-                              "security source", "military source"])
+LISTED_SOURCES = frozenset((
+    "SOHR", "Rudaw", "RT", "Reuters", "AFP", "AP", "Al Jazeera", "Al Arabiya", "SANA", "Saudi Press Agency",
+    "UN", "OCHA", "UNHCR", "UNICEF", "WHO", "ICRC", "MSF", "Amnesty", "HRW", "IOM", "coalition", "SDF", "ISIS",
+    "Houthis", "Taliban", "PKK", "Erem News", "activists", "witnesses", "officials", "medical sources",
+    "security source", "military source", "residents", "analysts", "reports",
+))
 ATTRIBUTES = ("group", "source", "stance", "place")
 _DIGITS = re.compile(r"\d+")
 

@@ -24,6 +24,7 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 _CLAUSE_BREAK = {"،", ",", "؛", ";", "(", ")", ":", "فيما", "بينما", "حين", "كما", "لكن", "الا", "اما", "بعد", "قبل"}
 # tokens through which a figure reaches a cue after its noun ("12 متشددا وخمسة مدنيين قتلوا")
 _PART_OF = {"بينهم", "منهم", "هم", "بينها", "منها", "وبينهم", "ومنهم", "بينهما", "منهما"}
+_LINKS = {"من", "في", "صفوف", "التابعين", "التابعه", "ينتمون", "المنتمين", "الموالين", "الموالية", "عناصر"}
 _OTHERS = re.compile(r"^(?:[وف])?(?:ال)?(?:اخر|اخرون|اخرين|اخري|اخريات|اخريين|اخران|اخرا)$")
 _ONE = {"احد", "احدي", "واحد", "واحده", "واحد", "واحدا"}
 _ONE_WITH_PRONOUN = re.compile(r"^(?:[وف])?(?:[بل])?(?:احد|احدي|احدا)(?:هما|هم|ها|هن)$")
@@ -62,6 +63,7 @@ class _Figure:
 class _State:
     """What carries from sentence to sentence within a document."""
     source: str | None = None
+    named: str | None = None     # the source named last in the document
     group: str | None = None
     place: str | None = None
     paragraph: int = -1
@@ -103,7 +105,7 @@ class ClaimExtractor:
             if pi != state.paragraph:
                 # a new paragraph: the group "others" refer to does not carry; the source
                 # carries only to a sentence that continues the statement (وأضاف)
-                state = _State(paragraph=pi, place=state.place, source=state.source)
+                state = _State(paragraph=pi, place=state.place, source=state.source, named=state.named)
             sent_cues = []
             while ci < len(cues) and cues[ci][0] < e:
                 if cues[ci][0] >= s:
@@ -128,9 +130,13 @@ class ClaimExtractor:
     def _sentence(self, doc, folded, s, e, cues, state: _State) -> list[Claim]:
         lex = self.lex
         sent = folded[s:e]
-        attributions = self._attributions(sent)
-        continues = self._continues(sent) or (attributions and attributions[0][2] == "continue")
+        attributions = self._attributions(sent, state)
+        # attribution carries only into a sentence that continues the statement (وأضاف،
+        # مشيرا إلى): carrying it through the paragraph or the document scores worse on gold
+        continues = self._continues(sent) or bool(attributions and attributions[0][2] == "continue")
         named = [a for a in attributions if a[1] is not None]
+        if named:
+            state.named = named[-1][1]
         place = self._place(sent) or state.place
         if not cues:
             # a sentence that denies what the last one said: "وهذا ما نفاه ..."
@@ -153,7 +159,7 @@ class ClaimExtractor:
             t0 = tok_at(cs - s)
             t1 = tok_at(ce - s - 1) + 1
             cue_toks.append((t0, t1, kind))
-        stance = self._stance(sent)
+        stances = self._stances(sent)
         tolls = [tok_at(m[0]) for m in lex.cumulative.finditer(sent)]
         cause = self._cause(sent)
         # deaths and injuries from fire, accidents, weather, disease are no claims (GUIDE)
@@ -169,7 +175,7 @@ class ClaimExtractor:
             kind, cue = self._kind(sent, toks, f, cue_toks, prev)
             if kind is None or (harmless and kind in ("killed", "injured", "casualties", "missing")):
                 continue
-            group = self._group(sent, toks, f, last_group)
+            group = self._group(sent, toks, f, last_group, cue)
             source, role = self._source_for(named, f.start, lambda a, b: _clause_between(sent, a, b))
             if source is None and continues:
                 source = state.source
@@ -180,8 +186,10 @@ class ClaimExtractor:
             qs = min(toks[span_t0].start, f.start) + s
             qe = max(toks[span_t1 - 1].end, f.end) + s
             cumulative = any(abs(t - f.t0) <= TOLL_WINDOW for t in tolls)
+            stance = self._stance_for(stances, sent, f.start)
             out.append(self._claim(doc, qs, qe, kind, f, group, source, stance, place, cumulative))
-            last_group = group
+            if cue is not None:  # "others" refer to a whole, not to a part of it
+                last_group = group
             prev = (max(f.t1, f.noun[1] if f.noun else 0), kind, cue, f.t0)
         state.source = named[-1][1] if named else (state.source if continues else None)
         state.group = last_group
@@ -381,36 +389,40 @@ class ClaimExtractor:
 
     # group, source, stance, place -------------------------------------------------
 
-    def _group(self, sent, toks, f: _Figure, last_group) -> str:
+    def _group(self, sent, toks, f: _Figure, last_group, cue) -> str:
         lex = self.lex
-        i = f.noun[1] if f.noun else f.t1
-        # an actor right after the figure or its noun: "من الحوثيين"، "من صفوف التنظيم"
-        j = i
-        hops = 0
-        while j < len(toks) and hops < 5:
-            m = lex.actors.match(sent, toks[j].start)
-            if m:
-                return m[3]
-            if toks[j].text in _CLAUSE_BREAK or toks[j].text in ("،", ","):
-                break
-            j += 1
-            hops += 1
         if f.t1 < len(toks) and _OTHERS.match(toks[f.t1].text) or (
                 f.noun and _OTHERS.match(toks[f.noun[0]].text)):
             return last_group or "people"
-        if f.noun:
-            m = lex.actors.match(sent, toks[f.noun[0]].start)
+        start = f.noun[0] if f.noun else f.t1
+        end = f.noun[1] if f.noun else f.t1
+        # an actor in the noun phrase or joined to it: "المسلحين الحوثيين"، "من الحوثيين"،
+        # "في صفوف قوات سوريا الديمقراطية"
+        j = start
+        while j < len(toks) and j <= end + 2:
+            m = lex.actors.match(sent, toks[j].start)
             if m:
                 return m[3]
+            if j >= end and toks[j].text not in _LINKS:
+                break
+            j += 1
+        # "ستة قتلى من السكان": a person noun after من says who they are
+        if end < len(toks) and toks[end].text in ("من", "بين"):
+            p = lex.persons.match(sent, toks[end + 1].start) if end + 1 < len(toks) else None
+            if p and p[3].group not in ("people", "-"):
+                return p[3].group
+        if f.noun:
             group = f.noun[2].group
             if group != "-":
                 return group
-            # "قائد"، "عنصر" without an actor after: the actor named just before
-            before = [m[3] for m in lex.actors.finditer(sent, max(0, toks[f.t0].start - 80), toks[f.t0].start)]
+            # "قائد"، "عنصر" with no actor: the actor named before the cue, not the one
+            # between cue and figure (that one did it: "خطفت جبهة النصرة ثمانية عناصر")
+            limit = toks[cue[0]].start if cue and cue[0] < f.t0 else toks[f.t0].start
+            before = [m[3] for m in lex.actors.finditer(sent, max(0, limit - 80), limit)]
             return before[-1] if before else "militants"
         return "people"
 
-    def _attributions(self, sent: str) -> list[tuple[int, str | None, str]]:
+    def _attributions(self, sent: str, state: "_State") -> list[tuple[int, str | None, str]]:
         """Every attribution in a sentence: (position, source, role)."""
         lex = self.lex
         found = []
@@ -419,29 +431,52 @@ class ClaimExtractor:
                 found.append((s, None, role))
                 continue
             pos = e
-            # skip what names the kind of source: "موقع “رووداو”"، "وكالة أرم"
-            while True:
+            while True:  # skip quotes and what names the kind of source: "موقع “رووداو”"
                 m = _SOURCE_KIND.match(sent, pos)
-                if not m:
+                if not m or m.end() == pos:
                     break
                 pos = m.end()
-            m = lex.sources.match(sent, pos)
-            if m:
-                found.append((s, m[3], role))
-                continue
-            if role == "verb":
+            label = self._known_source(sent, pos)
+            if label is None and role == "verb":
                 # the subject before the verb: "المرصد قال إن"
                 before = sent[max(0, s - 40):s]
                 last = None
-                for ms, me, k, label in lex.sources.finditer(before):
-                    last = (me, label)
+                for ms, me, k, value in lex.sources.finditer(before):
+                    last = (me, value)
                 if last and len(before) - last[0] < 15:
-                    found.append((s, last[1], role))
-                    continue
-            name = _name(sent[pos:], lex)
-            if name:
-                found.append((s, name, role))
+                    label = last[1]
+            if label is None:
+                label = self._named_source(sent, pos, state)
+            if label:
+                found.append((s, label, role))
         return found
+
+    def _known_source(self, sent: str, pos: int) -> str | None:
+        """A source of the lexicon among the next words (مدير المرصد، مراسل قناة العربية)."""
+        words = 0
+        for m in _WORD_OR_MARK.finditer(sent, pos):
+            hit = self.lex.sources.match(sent, m.start())
+            if hit:
+                return hit[3]
+            # go on past a title (مدير، مراسل قناة), not past any word
+            if words == 3 or not self.lex.source_heads.match(sent, m.start()) and m.group() not in _TITLES:
+                return None
+            words += 1
+        return None
+
+    def _named_source(self, sent: str, pos: int, state: "_State") -> str | None:
+        """A source not in the lexicon: words that begin with a source head (وزارة الداخلية
+        الكويتية، المتحدث باسم الجيش); a bare "المصدر" or "الوكالة" is the source named last."""
+        m = _WORD_OR_MARK.search(sent, pos)
+        if not m or not m.group()[0].isalpha():
+            return None
+        head = self.lex.source_heads.match(sent, m.start())
+        if not head:
+            return None
+        name = _name(sent[m.start():], self.lex)
+        if name and head[3] == "back" and " " not in name and _definite(name):
+            return state.named
+        return name
 
     @staticmethod
     def _source_for(attributions, pos: int, toks_between_break) -> tuple[str | None, str | None]:
@@ -461,12 +496,26 @@ class ClaimExtractor:
     def _continues(sent: str) -> bool:
         return bool(re.match(r"\s*(?:و)?(?:مشيرا|مضيفا|موضحا|لافتا|مؤكدا)", sent))
 
-    def _stance(self, sent: str) -> str:
+    def _stances(self, sent: str) -> list[tuple[int, str, str]]:
+        return [(ms, v[0], v[1]) for ms, _, _, v in self.lex.stance.finditer(sent)]
+
+    @staticmethod
+    def _stance_for(stances, sent: str, pos: int) -> str:
+        """Hedged or denied when a hedge or denial governs the figure at pos: one before it in
+        its clause (رجحت مصادر أن يكون نحو 40 قتلوا، نفت الجماعة سقوط قتلى), or one that looks
+        back after it (لم يتسن التأكد من الحصيلة، وهذا ما نفاه)."""
         stance = "asserted"
-        for _, _, _, value in self.lex.stance.finditer(sent):
-            if value == "denied":
-                return "denied"
-            stance = "hedged"
+        for p, value, scope in stances:
+            if scope == "forward" and p < pos and pos - p < 90 and not _CLAUSE_WORDS.search(sent, p, pos):
+                applies = True
+            elif scope == "back" and p > pos:
+                applies = True
+            else:
+                applies = False
+            if applies:
+                if value == "denied":
+                    return "denied"
+                stance = "hedged"
         return stance
 
     def _cause(self, text: str) -> str | None:
@@ -477,7 +526,7 @@ class ClaimExtractor:
         return "cause" if kinds else None
 
     def _denies_back(self, sent: str) -> bool:
-        return any(v == "denied" for *_, v in self.lex.stance.finditer(sent))
+        return any(v[0] == "denied" for *_, v in self.lex.stance.finditer(sent))
 
     def _place(self, sent: str) -> str | None:
         m = _PLACE.search(sent)
@@ -491,7 +540,9 @@ class ClaimExtractor:
                      stance=stance, place=place, cumulative=cumulative)
 
 
-_SOURCE_KIND = re.compile(r"\s*(?:[\"“”«»]|(?:ل|ب)?(?:موقع|وكاله|صحيفه|قناه|شبكه|تلفزيون|اذاعه|مصادر|مصدر)(?!\w))\s*")
+_SOURCE_KIND = re.compile(r"\s*(?:[\"“”«»]|(?:ل|ب)?(?:موقع|شبكه|تلفزيون|اذاعه)(?!\w))\s*")
+_WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
+_TITLES = {"مراسل", "مراسله", "مدير", "مديره", "رئيس", "المتحدث", "متحدث", "ناطق", "الناطق", "باسم", "مسؤول", "في"}
 _CLAUSE_WORDS = re.compile(r"(?<!\w)(?:اذ|فيما|بينما|كما|لكن|حيث)(?!\w)|[،,؛;]")
 
 
@@ -500,17 +551,17 @@ def _clause_between(sent: str, a: int, b: int) -> bool:
 
 
 _PLACE = re.compile(r"(?:^|\s)(?:[وف])?(?:في|ب)\s*(?:مدينه|بلده|قريه|محافظه|منطقه|حي|ريف|مخيم|ولايه|مديريه|قضاء|ناحيه)\s+(\w+(?:\s+(?!في|من|علي|الي)\w+)?)")
-_NAME_STOP = {"ان", "إن", "أن", "في", "من", "علي", "الي", "عن", "ل", "لـ", "الى", "الذي", "التي", "اليوم", "امس",
+_NAME_STOP = {"ان", "إن", "أن", "فان", "بان", "وان", "لان", "انه", "بانه", "في", "من", "علي", "الي", "عن", "ل", "لـ", "الى", "الذي", "التي", "اليوم", "امس",
               "مساء", "صباح", "يوم", "خلال", "بعد", "قبل", "و", "بان", "انه", "انها", "لوكاله", "لقناه", "لصحيفه"}
 
 
 def _name(rest: str, lex) -> str | None:
-    """A source named by the words after an attribution: up to three words, up to the
+    """A source named by the words after an attribution: up to four words, up to the
     next attribution."""
     words = []
     for m in re.finditer(r"\w+|[^\w\s]", rest):
         w = m.group()
-        if not w[0].isalpha() or w in _NAME_STOP or len(words) == 3 or lex.attribution.match(rest, m.start()):
+        if not w[0].isalpha() or w in _NAME_STOP or len(words) == 4 or lex.attribution.match(rest, m.start()):
             break
         words.append(w)
     return " ".join(words) or None

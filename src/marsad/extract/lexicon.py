@@ -72,6 +72,7 @@ class Lexicon:
     cumulative: PhraseMatcher      # -> True
     units: PhraseMatcher           # -> True: nouns that count no people
     non_violent: PhraseMatcher     # -> cause | violence
+    source_heads: PhraseMatcher    # -> head | back
 
 
 def _phrases(name: str, key=0, value=1) -> dict[str, object]:
@@ -110,7 +111,7 @@ def lexicon() -> Lexicon:
         if match == "prefix":
             prefix.add(fold(stem))
     attribution = _phrases("attribution.tsv")
-    stance = {fold(p): s for s, p in read_tsv("stance.tsv")}
+    stance = {fold(p): (s, scope) for s, p, scope in read_tsv("stance.tsv")}
     return Lexicon(
         cues=PhraseMatcher(cues, prefix),
         # a pronoun may follow (طفلها); after a nisba noun (ارهابي) a ه is the feminine
@@ -124,4 +125,6 @@ def lexicon() -> Lexicon:
         units=PhraseMatcher({fold(r[0]): True for r in read_tsv("units_not_people.tsv")},
                             end=r"(?:ا|ان|ين|ات|ه|ي)?(?!\w)"),
         non_violent=PhraseMatcher({fold(p): t for t, p in read_tsv("non_violent.tsv")}),
+        source_heads=PhraseMatcher({fold(w): role for w, role in read_tsv("source_heads.tsv")},
+                                   end=r"(?:ات|ه|ي|ين|ون)?(?!\w)"),
     )
