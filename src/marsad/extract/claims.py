@@ -24,7 +24,7 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 _CLAUSE_BREAK = {"،", ",", "؛", ";", "(", ")", ":", "فيما", "بينما", "حين", "كما", "لكن", "الا", "اما", "بعد", "قبل"}
 # tokens through which a figure reaches a cue after its noun ("12 متشددا وخمسة مدنيين قتلوا")
 _PART_OF = {"بينهم", "منهم", "هم", "بينها", "منها", "وبينهم", "ومنهم", "بينهما", "منهما"}
-_LINKS = {"من", "في", "صفوف", "التابعين", "التابعه", "ينتمون", "المنتمين", "الموالين", "الموالية", "عناصر"}
+_LINKS = {"من", "في", "صفوف", "“", "”", '"', "«", "»", "(", "التابعين", "التابعه", "ينتمون", "المنتمين", "الموالين", "الموالية", "عناصر"}
 _OTHERS = re.compile(r"^(?:[وف])?(?:ال)?(?:اخر|اخرون|اخرين|اخري|اخريات|اخريين|اخران|اخرا)$")
 _ONE = {"احد", "احدي", "واحد", "واحده", "واحد", "واحدا"}
 _ONE_WITH_PRONOUN = re.compile(r"^(?:[وف])?(?:[بل])?(?:احد|احدي|احدا)(?:هما|هم|ها|هن)$")
@@ -409,10 +409,15 @@ class ClaimExtractor:
         # "ستة قتلى من السكان": a person noun after من says who they are
         if end < len(toks) and toks[end].text in ("من", "بين"):
             p = lex.persons.match(sent, toks[end + 1].start) if end + 1 < len(toks) else None
-            if p and p[3].group not in ("people", "-"):
+            if p and p[3].group not in ("people", "-", "families"):
                 return p[3].group
         if f.noun:
             group = f.noun[2].group
+            if group in ("soldiers", "police") and end < len(toks):
+                # "جندي تركي": the soldiers of a state are its forces
+                n = lex.nationalities.match(sent, toks[end].start)
+                if n:
+                    return n[3]
             if group != "-":
                 return group
             # "قائد"، "عنصر" with no actor: the actor named before the cue, not the one

@@ -73,6 +73,7 @@ class Lexicon:
     units: PhraseMatcher           # -> True: nouns that count no people
     non_violent: PhraseMatcher     # -> cause | violence
     source_heads: PhraseMatcher    # -> head | back
+    nationalities: PhraseMatcher   # -> the forces of a state
 
 
 def _phrases(name: str, key=0, value=1) -> dict[str, object]:
@@ -125,6 +126,7 @@ def lexicon() -> Lexicon:
         units=PhraseMatcher({fold(r[0]): True for r in read_tsv("units_not_people.tsv")},
                             end=r"(?:ا|ان|ين|ات|ه|ي)?(?!\w)"),
         non_violent=PhraseMatcher({fold(p): t for t, p in read_tsv("non_violent.tsv")}),
+        nationalities=PhraseMatcher(_phrases("nationalities.tsv"), end=r"(?:ا|ه|ين|يين|ون)?(?!\w)"),
         source_heads=PhraseMatcher({fold(w): role for w, role in read_tsv("source_heads.tsv")},
                                    end=r"(?:ات|ه|ي|ين|ون)?(?!\w)"),
     )
