@@ -11,7 +11,7 @@ def extract(text: str, doc_id: str = "doc", **meta) -> list[Claim]:
     ['killed']
     """
     from marsad.clean import clean_document
-    from marsad.extract import ClaimExtractor
+    from marsad.extractor import ClaimExtractor
 
     doc = clean_document(Document(id=doc_id, raw=text, **meta))
     return ClaimExtractor.default().extract(doc)

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from marsad.clean import clean_document
-from marsad.extract import ClaimExtractor
+from marsad.extractor import ClaimExtractor
 from marsad.model import Document, Reject
 from marsad.store.sqlite import index_columns
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from marsad.ar.normalize import fold, fold_with_map
 from marsad.ar.numbers import find_quantities, qualifier_after
-from marsad.extract.lexicon import Lexicon, Person, lexicon
+from marsad.extractor.lexicon import Lexicon, Person, lexicon
 from marsad.model import Claim, Document
 
 _SENTENCE_END = re.compile(r"(?:[.!?؟؛;]+(?=\s|$|[\"”»)])|\n+)")
@@ -119,7 +119,7 @@ class ClaimExtractor:
     def _sentences(folded: str):
         pos = 0
         for m in _SENTENCE_END.finditer(folded):
-            if m.end() > pos:
+            if m.end() > pos and not folded[pos:m.end()].isspace():
                 yield pos, m.end()
             pos = m.end()
         if pos < len(folded):

@@ -1,4 +1,4 @@
 """Claim extraction: the step that turns a cleaned document into claims."""
-from marsad.extract.claims import ClaimExtractor
+from marsad.extractor.claims import ClaimExtractor
 
 __all__ = ["ClaimExtractor"]

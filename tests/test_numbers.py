@@ -1,0 +1,123 @@
+"""Every row of GUIDE.md's Quantities table, on phrases written for these tests."""
+import pytest
+
+import marsad
+from marsad.ar.normalize import fold
+from marsad.ar.numbers import find_quantities
+
+
+def quantities(text):
+    return [(q.low, q.high, q.qualifier) for q in find_quantities(fold(text))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("311", (311, 311, "exact")),
+    ("٣١١", (311, 311, "exact")),
+    ("ثلاثمئة وأحد عشر", (311, 311, "exact")),
+    ("ثلاثمائة وأحد عشر", (311, 311, "exact")),
+    ("1,200", (1200, 1200, "exact")),
+    ("١٬٢٠٠", (1200, 1200, "exact")),
+    ("أربعة آلاف", (4000, 4000, "exact")),
+    ("ألفين", (2000, 2000, "exact")),
+    ("ألفان ومائة وعشرون", (2120, 2120, "exact")),
+    ("ثلاثون", (30, 30, "exact")),
+    ("ثلاثين", (30, 30, "exact")),
+    ("خمسة عشر", (15, 15, "exact")),
+    ("3 آلاف", (3000, 3000, "exact")),
+    ("نحو 3000", (3000, 3000, "approx")),
+    ("حوالي 3000", (3000, 3000, "approx")),
+    ("قرابة 3000", (3000, 3000, "approx")),
+    ("زهاء 3000", (3000, 3000, "approx")),
+    ("ما يقارب 3000", (3000, 3000, "approx")),
+    ("300-400", (300, 400, "range")),
+    ("بين 300 و400", (300, 400, "range")),
+    ("من 300 إلى 400", (300, 400, "range")),
+    ("نحو 130-150", (130, 150, "range")),
+    ("أكثر من 50", (50, None, "at_least")),
+    ("ما لا يقل عن 50", (50, None, "at_least")),
+    ("50 على الأقل", (50, None, "at_least")),
+    ("أقل من 50", (None, 50, "at_most")),
+    ("ما يصل إلى 50", (None, 50, "at_most")),
+    ("حتى 50", (None, 50, "at_most")),
+    ("عشرات", (10, 99, "vague")),
+    ("مئات", (100, 999, "vague")),
+    ("آلاف", (1000, 9999, "vague")),
+    ("عشرات الآلاف", (10000, 99999, "vague")),
+    ("مئات الآلاف", (100000, 999999, "vague")),
+    ("ملايين", (1000000, 9999999, "vague")),
+    ("بضعة", (3, 9, "vague")),
+])
+def test_quantities_table(text, expected):
+    assert quantities(text) == [expected]
+
+
+@pytest.mark.parametrize("text, low", [
+    ("قتل جندي في الهجوم", 1),                   # a singular noun counts one
+    ("أعلن الجيش مقتل شخصين في الانفجار", 2),     # a dual counts two
+    ("سقط قتيلان في الاشتباك", 2),
+    ("أصيب شرطيان بجروح", 2),
+])
+def test_counts_carried_by_nouns(text, low):
+    claims = marsad.extract(text)
+    assert [c.low for c in claims] == [low]
+
+
+@pytest.mark.parametrize("text", [
+    "بلغت قيمة الصفقة 300 مليون دولار",         # money
+    "توفي الفنان عن عمر ناهز 85 عاما",           # an age (and no violence)
+    "وقعت الحادثة في 21/7/2015",                 # a date
+    "سيطرت القوات على 60 في المئة من المدينة",    # a percentage of land
+    "حكم على المتهم بالسجن 15 عاما",              # years of a sentence
+    "دمرت الغارات 40 منزلا و12 سيارة",            # buildings, vehicles
+    "نفذت الطائرات 25 غارة على مواقع التنظيم",    # air strikes
+    "قتل 3 أشخاص في حادث سير على الطريق السريع",  # a road accident
+    "لقي 4 أشخاص حتفهم غرقا في السيول",           # a flood
+])
+def test_figures_that_count_no_people_or_no_violence(text):
+    assert marsad.extract(text) == []
+
+
+@pytest.mark.parametrize("text, kind, low", [
+    ("قتل 12 مدنيا في قصف على البلدة", "killed", 12),
+    ("لقي 7 جنود مصرعهم في كمين", "killed", 7),
+    ("أصيب 20 شخصا بجروح في الانفجار", "injured", 20),
+    ("سقط 90 بين قتيل وجريح في التفجير", "casualties", 90),
+    ("نزح أكثر من 5000 شخص من القرى الحدودية", "displaced", 5000),
+    ("أجلي نحو 400 مدني من الحي المحاصر", "evacuated", 400),
+    ("ما زال 2000 مدني محاصرين في المدينة القديمة", "trapped", 2000),
+    ("يتواجد نحو 500 مقاتل في المنطقة", "present", 500),
+    ("استسلم 40 مسلحا للقوات الحكومية", "surrendered", 40),
+    ("اعتقلت الشرطة 15 مشتبها به", "detained", 15),
+    ("أنقذت فرق الإسعاف 30 شخصا من تحت الأنقاض", "rescued", 30),
+    ("لا يزال 6 صيادين مفقودين منذ الهجوم", "missing", 6),
+])
+def test_every_kind(text, kind, low):
+    claims = marsad.extract(text)
+    assert [(c.kind, c.low) for c in claims] == [(kind, low)]
+
+
+def test_group_source_stance_from_the_sentence():
+    (c,) = marsad.extract("قال المرصد السوري لحقوق الإنسان إن 15 عنصرا من تنظيم داعش قتلوا في المعارك.")
+    assert (c.kind, c.low, c.group, c.source, c.stance) == ("killed", 15, "ISIS", "SOHR", "asserted")
+    (c,) = marsad.extract("نفت الحكومة مقتل 30 مدنيا في القصف.")
+    assert c.stance == "denied" and c.group == "civilians"
+    (c,) = marsad.extract("رجحت مصادر طبية أن يكون نحو 40 شخصا قد قتلوا في القصف.")
+    assert c.stance == "hedged" and c.source == "medical sources" and c.qualifier == "approx"
+
+
+def test_others_take_the_group_just_named_and_parts_keep_the_kind():
+    claims = marsad.extract("قتل 11 شخصا بينهم 3 أطفال وأصيب 20 آخرون في القصف.")
+    assert [(c.kind, c.low, c.group) for c in claims] == [
+        ("killed", 11, "people"), ("killed", 3, "children"), ("injured", 20, "people")]
+
+
+def test_attribution_carries_into_a_continued_statement():
+    claims = marsad.extract("قال مصدر أمني إن 5 جنود قتلوا في الهجوم.\nوأضاف المصدر أن 8 مسلحين قتلوا أيضا.")
+    assert [c.source for c in claims] == ["security source", "security source"]
+    claims = marsad.extract("قال مصدر أمني إن 5 جنود قتلوا في الهجوم.\nوفي حادث آخر قتل 3 مدنيين.")
+    assert [c.source for c in claims] == ["security source", None]
+
+
+def test_cumulative_toll():
+    (c,) = marsad.extract("ارتفعت حصيلة القتلى منذ بدء الحرب إلى 250 ألف قتيل.")
+    assert c.cumulative and c.low == 250000
