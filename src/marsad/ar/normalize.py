@@ -71,6 +71,9 @@ _WORD_RE = re.compile(r"\w+")
 
 
 def _proclitic_res() -> tuple[re.Pattern, re.Pattern]:
+    """(key, variant): the article (with the clitics before it) where at least MIN_STEM
+    letters follow it; a bare conjunction or preposition before at least MIN_VARIANT letters,
+    in a word that does not start with the article."""
     from marsad.ar.lexicon import read_tsv
 
     slots: dict[str, list[str]] = {}
@@ -83,7 +86,9 @@ def _proclitic_res() -> tuple[re.Pattern, re.Pattern]:
     with_article = {c + a for c in combos for a in slots[sorted(slots)[-1]]}
     # longest first, so that لل (ل + ال) is taken whole rather than ل alone
     alt = lambda xs: "|".join(sorted(xs, key=len, reverse=True))  # noqa: E731
-    return re.compile(f"^(?:{alt(with_article)})"), re.compile(f"^(?:{alt(bare)})")
+    key = re.compile(rf"(?<!\w)(?:{alt(with_article)})(?=\w{{{MIN_STEM}}})")
+    variant = re.compile(rf"(?<!\w)(?!{alt(with_article)})(?:{alt(bare)})(\w{{{MIN_VARIANT},}})")
+    return key, variant
 
 
 _RES: tuple[re.Pattern, re.Pattern] | None = None
@@ -100,29 +105,18 @@ def search_key(word: str) -> str:
     """The key a folded word is indexed and searched under: the article and the clitics
     before it taken off (الرقة، بالرقة، والرقة، للرقة -> رقه). A word without the article
     keeps its first letters, which may be its own (فرقة is not ف + رقة)."""
-    m = _res()[0].match(word)
-    if m and len(word) - m.end() >= MIN_STEM:
-        return word[m.end():]
-    return word
+    return _res()[0].sub("", word, count=1)
 
 
 def search_variant(word: str) -> str | None:
     """A word with a bare conjunction or preposition taken off (بحلب، وحلب -> حلب), or None.
     Indexed beside the key so that حلب finds بحلب; it may also be a word's own letters."""
-    if _res()[0].match(word):
-        return None
-    m = _res()[1].match(word)
-    if m and len(word) - m.end() >= MIN_VARIANT:
-        return word[m.end():]
-    return None
+    m = _res()[1].fullmatch(word)
+    return m.group(1) if m else None
 
 
 def search_keys(folded_text: str) -> tuple[str, str]:
-    """(keys, variants) of a folded text, each space-separated, keys in word order."""
-    keys, variants = [], []
-    for w in _WORD_RE.findall(folded_text):
-        keys.append(search_key(w))
-        v = search_variant(w)
-        if v:
-            variants.append(v)
-    return " ".join(keys), " ".join(variants)
+    """(keys, variants) of a folded text: the text with every word's key in its place, and
+    the variants, space-separated. One pass of a regex each, not a call per word."""
+    key, variant = _res()
+    return key.sub("", folded_text), " ".join(variant.findall(folded_text))

@@ -62,12 +62,52 @@ class _Figure:
 @dataclass
 class _State:
     """What carries from sentence to sentence within a document."""
-    source: str | None = None
-    named: str | None = None     # the source named last in the document
     group: str | None = None
     place: str | None = None
     paragraph: int = -1
     claims: list = field(default_factory=list)   # claims of the last sentence
+
+
+class _Discourse:
+    """Who says what across the sentences of a document, worked out only where a figure
+    needs it: most sentences hold no figure, and their attributions are never looked at."""
+
+    def __init__(self, extractor: "ClaimExtractor", folded: str, spans: list[tuple[int, int]]):
+        self.ex, self.folded, self.spans = extractor, folded, spans
+        self._attributions: dict[int, list] = {}
+
+    def sentence(self, i: int) -> str:
+        s, e = self.spans[i]
+        return self.folded[s:e]
+
+    def attributions(self, i: int) -> list:
+        if i not in self._attributions:
+            self._attributions[i] = self.ex._attributions(self.sentence(i), lambda: self.last_named(i - 1))
+        return self._attributions[i]
+
+    def continues(self, i: int) -> bool:
+        a = self.attributions(i)
+        return self.ex._continues(self.sentence(i)) or bool(a and a[0][2] == "continue")
+
+    def source_after(self, i: int) -> str | None:
+        """The source in force at the end of sentence i."""
+        while i >= 0:
+            named = [a for a in self.attributions(i) if a[1] is not None]
+            if named:
+                return named[-1][1]
+            if not self.continues(i):
+                return None
+            i -= 1
+        return None
+
+    def last_named(self, i: int) -> str | None:
+        """The source named last in sentences 0..i (for "وأضاف المصدر")."""
+        while i >= 0:
+            named = [a for a in self.attributions(i) if a[1] is not None]
+            if named:
+                return named[-1][1]
+            i -= 1
+        return None
 
 
 class ClaimExtractor:
@@ -98,21 +138,28 @@ class ClaimExtractor:
         state = _State()
         self._doc_cause = self._cause(fold(doc.title)) if doc.title else None
         paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(folded)]
+        spans = list(self._sentences(folded))
+        discourse = _Discourse(self, folded, spans)
         ci, pi = 0, 0
-        for s, e in self._sentences(folded):
+        for i, (s, e) in enumerate(spans):
             while pi + 1 < len(paragraph_starts) and paragraph_starts[pi + 1] <= s:
                 pi += 1
             if pi != state.paragraph:
-                # a new paragraph: the group "others" refer to does not carry; the source
-                # carries only to a sentence that continues the statement (وأضاف)
-                state = _State(paragraph=pi, place=state.place, source=state.source, named=state.named)
+                # a new paragraph: the group "others" refer to does not carry
+                state = _State(paragraph=pi, place=state.place, claims=state.claims)
             sent_cues = []
             while ci < len(cues) and cues[ci][0] < e:
                 if cues[ci][0] >= s:
                     sent_cues.append(cues[ci])
                 ci += 1
-            found = self._sentence(doc, folded, s, e, sent_cues, state)
-            claims.extend(found)
+            if not sent_cues:
+                # a sentence that denies what the last one said: "وهذا ما نفاه ..."
+                if state.claims and self._denies_back(folded[s:e]):
+                    for c in state.claims:
+                        c.stance = "denied"
+                state.claims = []
+                continue
+            claims.extend(self._sentence(doc, folded, i, s, e, sent_cues, state, discourse))
         return claims
 
     @staticmethod
@@ -127,30 +174,14 @@ class ClaimExtractor:
 
     # one sentence -------------------------------------------------------------------
 
-    def _sentence(self, doc, folded, s, e, cues, state: _State) -> list[Claim]:
+    def _sentence(self, doc, folded, i, s, e, cues, state: _State, discourse: "_Discourse") -> list[Claim]:
         lex = self.lex
         sent = folded[s:e]
-        attributions = self._attributions(sent, state)
+        named = [a for a in discourse.attributions(i) if a[1] is not None]
         # attribution carries only into a sentence that continues the statement (وأضاف،
         # مشيرا إلى): carrying it through the paragraph or the document scores worse on gold
-        continues = self._continues(sent) or bool(attributions and attributions[0][2] == "continue")
-        named = [a for a in attributions if a[1] is not None]
-        if named:
-            state.named = named[-1][1]
+        carried = discourse.source_after(i - 1) if i > 0 and discourse.continues(i) else None
         place = self._place(sent) or state.place
-        if not cues:
-            # a sentence that denies what the last one said: "وهذا ما نفاه ..."
-            if state.claims and self._denies_back(sent):
-                for c in state.claims:
-                    c.stance = "denied"
-            if named:
-                state.source = named[-1][1]
-            elif not continues:
-                state.source = None
-            state.claims = []
-            if self._place(sent):
-                state.place = self._place(sent)
-            return []
         toks = [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sent)]
         starts = [t.start for t in toks]
         tok_at = _index(starts)
@@ -177,8 +208,8 @@ class ClaimExtractor:
                 continue
             group = self._group(sent, toks, f, last_group, cue)
             source, role = self._source_for(named, f.start, lambda a, b: _clause_between(sent, a, b))
-            if source is None and continues:
-                source = state.source
+            if source is None:
+                source = carried
             span_t0 = min(f.t0, cue[0]) if cue else f.t0
             span_t1 = max(f.t1, cue[1]) if cue else f.t1
             if f.noun and f.noun[1] > span_t1 and f.noun[0] <= span_t1 + 1:
@@ -191,7 +222,6 @@ class ClaimExtractor:
             if cue is not None:  # "others" refer to a whole, not to a part of it
                 last_group = group
             prev = (max(f.t1, f.noun[1] if f.noun else 0), kind, cue, f.t0)
-        state.source = named[-1][1] if named else (state.source if continues else None)
         state.group = last_group
         state.claims = out
         state.place = place
@@ -427,7 +457,7 @@ class ClaimExtractor:
             return before[-1] if before else "militants"
         return "people"
 
-    def _attributions(self, sent: str, state: "_State") -> list[tuple[int, str | None, str]]:
+    def _attributions(self, sent: str, last_named) -> list[tuple[int, str | None, str]]:
         """Every attribution in a sentence: (position, source, role)."""
         lex = self.lex
         found = []
@@ -451,7 +481,7 @@ class ClaimExtractor:
                 if last and len(before) - last[0] < 15:
                     label = last[1]
             if label is None:
-                label = self._named_source(sent, pos, state)
+                label = self._named_source(sent, pos, last_named)
             if label:
                 found.append((s, label, role))
         return found
@@ -469,7 +499,7 @@ class ClaimExtractor:
             words += 1
         return None
 
-    def _named_source(self, sent: str, pos: int, state: "_State") -> str | None:
+    def _named_source(self, sent: str, pos: int, last_named) -> str | None:
         """A source not in the lexicon: words that begin with a source head (وزارة الداخلية
         الكويتية، المتحدث باسم الجيش); a bare "المصدر" or "الوكالة" is the source named last."""
         m = _WORD_OR_MARK.search(sent, pos)
@@ -480,7 +510,7 @@ class ClaimExtractor:
             return None
         name = _name(sent[m.start():], self.lex)
         if name and head[3] == "back" and " " not in name and _definite(name):
-            return state.named
+            return last_named()
         return name
 
     @staticmethod
