@@ -26,7 +26,7 @@ CREATE TABLE IF NOT EXISTS documents (
     section       TEXT,
     byline        TEXT,
     raw           TEXT NOT NULL,    -- the text as read; every offset points into it
-    text          TEXT NOT NULL,    -- the cleaned body
+    text          TEXT,             -- the cleaned body; NULL when it is the raw text itself
     offsets       TEXT NOT NULL,    -- JSON OffsetMap from text to raw
     meta          TEXT,             -- JSON
     run_id        INTEGER REFERENCES runs(id),

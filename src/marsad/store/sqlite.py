@@ -36,7 +36,7 @@ class SqliteStore:
     are always written in the same transaction, so a store never holds half a document.
     """
 
-    def __init__(self, path: str = "marsad.db", batch: int = 500, readonly: bool = False):
+    def __init__(self, path: str = "marsad.db", batch: int = 2000, readonly: bool = False):
         self.path = path
         self.batch = batch
         try:
@@ -122,7 +122,8 @@ class SqliteStore:
     def write_document(self, doc: Document, run_id: int | None = None) -> None:
         """Insert a document with its claims, replacing an earlier version of the same id."""
         db = self.db
-        old = db.execute("SELECT rowid, title, text FROM documents WHERE id = ?", (doc.id,)).fetchone()
+        old = db.execute("SELECT rowid, title, coalesce(text, raw) AS text FROM documents WHERE id = ?",
+                         (doc.id,)).fetchone()
         if old is not None:
             db.execute("INSERT INTO documents_fts(documents_fts, rowid, title, body, variants)"
                        " VALUES ('delete', ?, ?, ?, ?)", (old["rowid"], *index_columns(old["title"], fold(old["text"]))))
@@ -135,7 +136,8 @@ class SqliteStore:
             "INSERT INTO documents(id, content_hash, origin, title, url, date, outlet, section, byline,"
             " raw, text, offsets, meta, run_id, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (doc.id, doc.content_hash or "", doc.origin, doc.title, doc.url, doc.date, doc.outlet,
-             doc.section, doc.byline, doc.raw, text, json.dumps(offsets.to_json()), meta, run_id, _now()))
+             doc.section, doc.byline, doc.raw, None if text == doc.raw else text,
+             json.dumps(offsets.to_json()), meta, run_id, _now()))
         rowid = cur.lastrowid
         keys = doc.search_keys or index_columns(doc.title, doc.folded if doc.folded is not None else fold(text))
         db.execute("INSERT INTO documents_fts(rowid, title, body, variants) VALUES (?, ?, ?, ?)", (rowid, *keys))
@@ -169,7 +171,8 @@ class SqliteStore:
         return Document(
             id=row["id"], raw=row["raw"], origin=row["origin"], title=row["title"], url=row["url"],
             date=row["date"], outlet=row["outlet"], section=row["section"], byline=row["byline"],
-            text=row["text"], offsets=OffsetMap.from_json(json.loads(row["offsets"])),
+            text=row["text"] if row["text"] is not None else row["raw"],
+            offsets=OffsetMap.from_json(json.loads(row["offsets"])),
             content_hash=row["content_hash"], meta=json.loads(row["meta"] or "{}"),
             claims=list(self.claims(doc=row["id"])),
         )
@@ -236,7 +239,8 @@ class SqliteStore:
         match = " AND ".join(parts)
         rows = self.db.execute(
             # a word itself weighs more than a variant of it (حلب in بحلب)
-            "SELECT d.id, d.title, d.text, d.outlet, d.date, bm25(documents_fts, 2.0, 1.0, 0.5) AS score"
+            "SELECT d.id, d.title, coalesce(d.text, d.raw) AS text, d.outlet, d.date,"
+            " bm25(documents_fts, 2.0, 1.0, 0.5) AS score"
             " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
             " WHERE documents_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?",
             (match, limit, offset)).fetchall()
