@@ -137,6 +137,7 @@ class ClaimExtractor:
         claims: list[Claim] = []
         state = _State()
         self._doc_cause = self._cause(fold(doc.title)) if doc.title else None
+        self._main_actor = lru_cache(maxsize=1)(lambda: self.main_actor(folded, doc.title))
         paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(folded)]
         spans = list(self._sentences(folded))
         discourse = _Discourse(self, folded, spans)
@@ -454,7 +455,10 @@ class ClaimExtractor:
             # between cue and figure (that one did it: "خطفت جبهة النصرة ثمانية عناصر")
             limit = toks[cue[0]].start if cue and cue[0] < f.t0 else toks[f.t0].start
             before = [m[3] for m in lex.actors.finditer(sent, max(0, limit - 80), limit)]
-            return before[-1] if before else "militants"
+            if before:
+                return before[-1]
+            # else the armed group the article is about ("مقاتلو داعش" all through it)
+            return self._main_actor() or "militants"
         return "people"
 
     def _attributions(self, sent: str, last_named) -> list[tuple[int, str | None, str]]:
@@ -462,6 +466,8 @@ class ClaimExtractor:
         lex = self.lex
         found = []
         for s, e, key, role in lex.attribution.finditer(sent):
+            if role == "opener":
+                continue
             if role == "continue":
                 found.append((s, None, role))
                 continue
@@ -490,6 +496,8 @@ class ClaimExtractor:
         """A source of the lexicon among the next words (مدير المرصد، مراسل قناة العربية)."""
         words = 0
         for m in _WORD_OR_MARK.finditer(sent, pos):
+            if m.group() in _QUOTES:
+                continue
             hit = self.lex.sources.match(sent, m.start())
             if hit:
                 return hit[3]
@@ -527,9 +535,11 @@ class ClaimExtractor:
             break
         return None, None
 
-    @staticmethod
-    def _continues(sent: str) -> bool:
-        return bool(re.match(r"\s*(?:و)?(?:مشيرا|مضيفا|موضحا|لافتا|مؤكدا)", sent))
+    def _continues(self, sent: str) -> bool:
+        """Whether a sentence opens by going on with the statement before it (مشيرا، معظمهم)."""
+        m = _OPENING.match(sent)
+        hit = self.lex.attribution.match(sent, m.end()) if m else None
+        return bool(hit and hit[0] <= m.end() + 2 and hit[3] == "opener")
 
     def _stances(self, sent: str) -> list[tuple[int, str, str]]:
         return [(ms, v[0], v[1]) for ms, _, _, v in self.lex.stance.finditer(sent)]
@@ -552,6 +562,19 @@ class ClaimExtractor:
                     return "denied"
                 stance = "hedged"
         return stance
+
+    def main_actor(self, folded: str, title: str | None) -> str | None:
+        """The armed group an article names most (its title counts twice), if one stands out."""
+        counts: dict[str, int] = {}
+        for text, weight in ((fold(title or ""), 2), (folded, 1)):
+            for *_, label in self.lex.actors.finditer(text):
+                counts[label] = counts.get(label, 0) + weight
+        if not counts:
+            return None
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+            return None  # two sides named as often: no one group stands out
+        return ranked[0][0]
 
     def _cause(self, text: str) -> str | None:
         """violence if the text names an act of violence, cause if only a non-violent cause."""
@@ -576,6 +599,8 @@ class ClaimExtractor:
 
 
 _SOURCE_KIND = re.compile(r"\s*(?:[\"“”«»]|(?:ل|ب)?(?:موقع|شبكه|تلفزيون|اذاعه)(?!\w))\s*")
+_QUOTES = {'"', "“", "”", "«", "»", "'"}
+_OPENING = re.compile(r"[\s\"“”«»(]*")
 _WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
 _TITLES = {"مراسل", "مراسله", "مدير", "مديره", "رئيس", "المتحدث", "متحدث", "ناطق", "الناطق", "باسم", "مسؤول", "في"}
 _CLAUSE_WORDS = re.compile(r"(?<!\w)(?:اذ|فيما|بينما|كما|لكن|حيث)(?!\w)|[،,؛;]")
