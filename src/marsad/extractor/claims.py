@@ -14,23 +14,24 @@ from functools import lru_cache
 
 from marsad.ar.normalize import fold, fold_with_map
 from marsad.ar.numbers import find_quantities, qualifier_after
-from marsad.extractor.lexicon import Lexicon, Person, lexicon
+from marsad.ar.lexicon import alternation
+from marsad.extractor.lexicon import Lexicon, Person, function_words, lexicon
 from marsad.model import Claim, Document
 
 _SENTENCE_END = re.compile(r"(?:[.!?؟؛;]+(?=\s|$|[\"”»)])|\n+)")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 # tokens that end a clause: a cue on the far side of one says nothing of a figure
-_CLAUSE_BREAK = {"،", ",", "؛", ";", "(", ")", ":", "فيما", "بينما", "حين", "كما", "لكن", "الا", "اما", "بعد", "قبل"}
-# tokens through which a figure reaches a cue after its noun ("12 متشددا وخمسة مدنيين قتلوا")
-_PART_OF = {"بينهم", "منهم", "هم", "بينها", "منها", "وبينهم", "ومنهم", "بينهما", "منهما"}
-_LINKS = {"من", "في", "صفوف", "“", "”", '"', "«", "»", "(", "التابعين", "التابعه", "ينتمون", "المنتمين", "الموالين", "الموالية", "عناصر"}
-_OTHERS = re.compile(r"^(?:[وف])?(?:ال)?(?:اخر|اخرون|اخرين|اخري|اخريات|اخريين|اخران|اخرا)$")
-_ONE = {"احد", "احدي", "واحد", "واحده", "واحد", "واحدا"}
-_ONE_WITH_PRONOUN = re.compile(r"^(?:[وف])?(?:[بل])?(?:احد|احدي|احدا)(?:هما|هم|ها|هن)$")
-# words that join a figure to the one before it, so that it shares that one's cue
-_JOINERS = re.compile(r"(?:^|\s)(?:و|بالاضافه الي|بالاضافه|اضافه الي|فضلا عن|الي جانب)\s*$")
-_PARTITIVE = {"من", "في"}
+_W = function_words()
+_CLAUSE_BREAK = _W["clause_break"]
+_PART_OF = _W["part_of"]
+_LINKS = _W["link"]
+_ONE = _W["one"]
+_RELATIVE = _W["relative"]
+_LABEL_BEFORE = _W["label_before"]
+_OTHERS = re.compile(rf"^(?:[وف])?(?:ال)?(?:{alternation(_W['others'])})$")
+_ONE_WITH_PRONOUN = re.compile(rf"^(?:[وف])?(?:[بل])?(?:{alternation(_ONE)})(?:هما|هم|ها|هن)$")
+_JOINERS = re.compile(rf"(?:^|\s)(?:{alternation(_W['joiner'])})\s*$")
 # how many tokens a cue may stand from its figure
 BEFORE = 4
 AFTER = 7
@@ -326,7 +327,7 @@ class ClaimExtractor:
         if f.t0 > 0:
             prev = toks[f.t0 - 1].text
             # a label, not a count: "الفرقة 30"، "عام 2015"، "رقم 5"
-            if prev in ("عام", "العام", "سنه", "رقم", "الرقم", "المادة", "الماده") or (
+            if prev in _LABEL_BEFORE or (
                     prev.startswith("ال") and f.qualifier == "exact" and not f.noun
                     and not self.lex.cues.match(sent, toks[f.t0 - 1].start)
                     and not self.lex.persons.match(sent, toks[f.t0 - 1].start)):
@@ -598,21 +599,20 @@ class ClaimExtractor:
                      stance=stance, place=place, cumulative=cumulative)
 
 
-_SOURCE_KIND = re.compile(r"\s*(?:[\"“”«»]|(?:ل|ب)?(?:موقع|شبكه|تلفزيون|اذاعه)(?!\w))\s*")
+_SOURCE_KIND = re.compile(rf"\s*(?:[\"“”«»]|(?:ل|ب)?(?:{alternation(_W['source_kind'])})(?!\w))\s*")
 _QUOTES = {'"', "“", "”", "«", "»", "'"}
 _OPENING = re.compile(r"[\s\"“”«»(]*")
 _WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
-_TITLES = {"مراسل", "مراسله", "مدير", "مديره", "رئيس", "المتحدث", "متحدث", "ناطق", "الناطق", "باسم", "مسؤول", "في"}
-_CLAUSE_WORDS = re.compile(r"(?<!\w)(?:اذ|فيما|بينما|كما|لكن|حيث)(?!\w)|[،,؛;]")
+_TITLES = _W["title"]
+_CLAUSE_WORDS = re.compile(rf"(?<!\w)(?:{alternation(w for w in _W['clause_word'] if w.isalpha())})(?!\w)|[،,؛;]")
 
 
 def _clause_between(sent: str, a: int, b: int) -> bool:
     return bool(_CLAUSE_WORDS.search(sent, min(a, b), max(a, b)))
 
 
-_PLACE = re.compile(r"(?:^|\s)(?:[وف])?(?:في|ب)\s*(?:مدينه|بلده|قريه|محافظه|منطقه|حي|ريف|مخيم|ولايه|مديريه|قضاء|ناحيه)\s+(\w+(?:\s+(?!في|من|علي|الي)\w+)?)")
-_NAME_STOP = {"ان", "إن", "أن", "فان", "بان", "وان", "لان", "انه", "بانه", "في", "من", "علي", "الي", "عن", "ل", "لـ", "الى", "الذي", "التي", "اليوم", "امس",
-              "مساء", "صباح", "يوم", "خلال", "بعد", "قبل", "و", "بان", "انه", "انها", "لوكاله", "لقناه", "لصحيفه"}
+_PLACE = re.compile(rf"(?:^|\s)(?:[وف])?(?:في|ب)\s*(?:{alternation(_W['place_word'])})\s+(\w+(?:\s+(?!في|من|علي|الي)\w+)?)")
+_NAME_STOP = _W["name_stop"]
 
 
 def _name(rest: str, lex) -> str | None:

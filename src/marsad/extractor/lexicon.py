@@ -61,6 +61,15 @@ class Person:
     count: int | None   # 1 singular, 2 dual, None plural
 
 
+@lru_cache(maxsize=1)
+def function_words() -> dict[str, frozenset[str]]:
+    """Folded function words by role (ar/data/function_words.tsv)."""
+    roles: dict[str, set[str]] = {}
+    for role, word in read_tsv("function_words.tsv"):
+        roles.setdefault(role, set()).add(fold(word))
+    return {role: frozenset(words) for role, words in roles.items()}
+
+
 @dataclass(frozen=True)
 class Lexicon:
     cues: PhraseMatcher            # -> kind
