@@ -29,6 +29,7 @@ _LINKS = _W["link"]
 _ONE = _W["one"]
 _RELATIVE = _W["relative"]
 _LABEL_BEFORE = _W["label_before"]
+_RELATIVE_ONLY = [[w] for w in _RELATIVE]
 _OTHERS = re.compile(rf"^(?:[وف])?(?:ال)?(?:{alternation(_W['others'])})$")
 _ONE_WITH_PRONOUN = re.compile(rf"^(?:[وف])?(?:[بل])?(?:{alternation(_ONE)})(?:هما|هم|ها|هن)$")
 _JOINERS = re.compile(rf"(?:^|\s)(?:{alternation(_W['joiner'])})\s*$")
@@ -258,15 +259,20 @@ class ClaimExtractor:
             prev = toks[t0 - 1].text if t0 > 0 else ""
             if prev in _ONE:
                 continue  # handled below with أحد
-            if self.lex.cues.match(sent, toks[t0].start):
+            own = self.lex.cues.match(sent, toks[t0].start)
+            if own:
                 # a noun that names what happened (قتيل، جريح) counts alone only as an
-                # indefinite dual; "الجريحين"، "القتيل" refer back to people counted before
-                if person.count != 2 or _definite(toks[t0].text):
+                # indefinite dual, or right after what then happened to that person ("قتل
+                # جريح"); "الجريحين"، "القتيل" refer back to people counted before
+                before = self.lex.cues.match(sent, toks[t0 - 1].start) if t0 > 0 else None
+                after_other = before and before[3] != own[3] and _tok_end(toks, before[1]) == t0
+                if _definite(toks[t0].text) or not (person.count == 2 or after_other):
                     continue
-            if any(t1 <= x <= t1 + 1 for x in explicit):
+            if t1 in explicit:
                 continue  # "انتحاريان 13 شخصا": the figure that follows is the count
             last = figures[-1] if figures else None
-            if last is not None and last.implicit and last.t1 == t0 and last.low == person.count:
+            if last is not None and last.implicit and last.t1 == t0 and last.low == person.count \
+                    and not toks[t0].text.startswith("و"):
                 continue  # "طفلان شقيقان": two words for the same two people
             f = _Figure(person.count, person.count, "exact", toks[t0].start, pe, t0, t1, q0=t0,
                         noun=(t0, t1, person), implicit=True)
@@ -346,8 +352,8 @@ class ClaimExtractor:
             return prev[1], None
         # a cue right before the figure says what happened (إجلاء 300 نازح، بتحرير 20000 نازح) ...
         q0 = f.q0 if f.q0 >= 0 else f.t0
-        if not f.implicit:
-            for gap in (0, 1):
+        for gap in ((0,) if f.implicit else (0, 1)):
+            if True:
                 for c in cue_toks:
                     if c[1] == q0 - gap and not self._broken(toks, c[1], q0) \
                             and not self.lex.persons.match(sent, toks[c[0]].start):
@@ -360,13 +366,13 @@ class ClaimExtractor:
             for c in cue_toks:
                 if c[1] == f.t0:
                     return c[2], c
-        # joined to the figure before, it shares that figure's cue: "مقتل ضابط ومجند"،
-        # "مقتل تسعة من الحوثيين بالإضافة إلى أحد أفراد المقاومة"
-        if prev is not None and prev[1] and prev[2] and prev[2][1] <= prev[3] + 1 and f.t0 - prev[0] <= 4:
-            joint = sent[toks[prev[0] - 1].end if prev[0] > 0 else 0:toks[f.t0].start] + (
-                "و" if toks[f.t0].text.startswith("و") else "")
-            if _JOINERS.search(joint.strip() + (" " if not joint.strip().endswith("و") else "")) or \
-                    toks[f.t0].text.startswith("و") and f.t0 - prev[0] <= 1:
+        # joined to the figure before, it shares that figure's kind: "مقتل ضابط ومجند"،
+        # "(11 رجل أمن، وأربعة"، "مقتل تسعة من الحوثيين بالإضافة إلى أحد أفراد المقاومة"
+        if prev is not None and prev[1] and not any(prev[0] <= c[0] < f.t0 for c in cue_toks):
+            gap = f.t0 - prev[0]
+            lead = sent[toks[max(prev[0], f.t0 - 4)].start:toks[f.t0].start]
+            coordinated = toks[f.t0].text.startswith("و") and gap <= 2
+            if coordinated or (gap <= 7 and _JOINERS.search(lead) and not lead.strip().endswith(("،", ","))):
                 return prev[1], prev[2]
         best = None
         end = f.noun[1] if f.noun else f.t1
@@ -380,9 +386,11 @@ class ClaimExtractor:
                 if gap > (2 if f.implicit else BEFORE) or self._broken(toks, c[1], q0):
                     continue
                 d = gap
-            elif c[0] >= end and not (f.implicit and f.low == 1 and _definite(toks[f.t0].text)):
+            elif c[0] >= end and not (f.implicit and f.low == 1 and _definite(toks[f.t0].text)
+                                      and [t.text for t in toks[end:c[0]]] not in _RELATIVE_ONLY):
                 # after the figure and its noun (not for "المدني": a definite noun alone is
-                # counted only after its cue: "قتل العقيد")
+                # counted only after its cue, "قتل العقيد", or with a relative clause,
+                # "الانتحاري الذي فجر نفسه")
                 gap = c[0] - end
                 # a clause break ends the search, but for a force described by what follows
                 # it: "300-400 مقاتل من داعش، يتواجدون"
