@@ -268,6 +268,8 @@ class ClaimExtractor:
                 after_other = before and before[3] != own[3] and _tok_end(toks, before[1]) == t0
                 if _definite(toks[t0].text) or not (person.count == 2 or after_other):
                     continue
+            if _OTHERS.match(toks[t0].text) and not (t0 > 0 and self.lex.cues.match(sent, toks[t0 - 1].start)):
+                continue  # "آخر" counts one only right after its cue (وأصيب آخر), not as "حادث آخر"
             if t1 in explicit:
                 continue  # "انتحاريان 13 شخصا": the figure that follows is the count
             last = figures[-1] if figures else None
