@@ -121,3 +121,10 @@ def test_attribution_carries_into_a_continued_statement():
 def test_cumulative_toll():
     (c,) = marsad.extract("ارتفعت حصيلة القتلى منذ بدء الحرب إلى 250 ألف قتيل.")
     assert c.cumulative and c.low == 250000
+
+
+def test_trailing_attribution_after_a_comma():
+    (c,) = marsad.extract("سقطت قذائف على حي سكني ما تسبب بمقتل 12 شخصا، وفق ما أعلن المرصد السوري لحقوق الإنسان.")
+    assert c.source == "SOHR"
+    (c,) = marsad.extract("خرج 200 مدني من المدينة، إذ ذكر ناشطون أن المقاتلين بقوا فيها.")
+    assert c.source is None  # the attribution opens another clause

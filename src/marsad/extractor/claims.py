@@ -210,7 +210,7 @@ class ClaimExtractor:
             if kind is None or (harmless and kind in ("killed", "injured", "casualties", "missing")):
                 continue
             group = self._group(sent, toks, f, last_group, cue)
-            source, role = self._source_for(named, f.start, lambda a, b: _clause_between(sent, a, b))
+            source, role = self._source_for(named, f.start, lambda a, b: _clause_between(sent, a, b, words_only=True))
             if source is None:
                 source = carried
             span_t0 = min(f.t0, cue[0]) if cue else f.t0
@@ -509,6 +509,11 @@ class ClaimExtractor:
         for m in _WORD_OR_MARK.finditer(sent, pos):
             if m.group() in _QUOTES:
                 continue
+            if words == 0 and m.group() == "ما":
+                continue  # "وفق ما أعلن المرصد"، "حسب ما أوردت الوكالة"
+            verb = self.lex.attribution.match(sent, m.start())
+            if verb and verb[0] == m.start() and verb[3] == "verb":
+                continue
             hit = self.lex.sources.match(sent, m.start())
             if hit:
                 return hit[3]
@@ -533,15 +538,16 @@ class ClaimExtractor:
         return name
 
     @staticmethod
-    def _source_for(attributions, pos: int, toks_between_break) -> tuple[str | None, str | None]:
-        """The source of a figure at pos: the nearest attribution before it, else one after it
-        in the same clause."""
+    def _source_for(attributions, pos: int, clause_between) -> tuple[str | None, str | None]:
+        """The source of a figure at pos: the nearest attribution before it, else the first
+        one after it, unless a new clause (إذ، فيما، كما ...) starts between them; a comma
+        does not stop a trailing attribution ("... 27 شخصا، وفق ما أعلن المرصد")."""
         before = [a for a in attributions if a[0] < pos]
         if before:
             a = before[-1]
             return a[1], a[2]
         for a in attributions:
-            if not toks_between_break(pos, a[0]):
+            if not clause_between(pos, a[0]):
                 return a[1], a[2]
             break
         return None, None
@@ -617,8 +623,11 @@ _TITLES = _W["title"]
 _CLAUSE_WORDS = re.compile(rf"(?<!\w)(?:{alternation(w for w in _W['clause_word'] if w.isalpha())})(?!\w)|[،,؛;]")
 
 
-def _clause_between(sent: str, a: int, b: int) -> bool:
-    return bool(_CLAUSE_WORDS.search(sent, min(a, b), max(a, b)))
+_CLAUSE_ONLY_WORDS = re.compile(rf"(?<!\w)(?:{alternation(w for w in _W['clause_word'] if w.isalpha())})(?!\w)")
+
+
+def _clause_between(sent: str, a: int, b: int, words_only: bool = False) -> bool:
+    return bool((_CLAUSE_ONLY_WORDS if words_only else _CLAUSE_WORDS).search(sent, min(a, b), max(a, b)))
 
 
 _PLACE = re.compile(rf"(?:^|\s)(?:[وف])?(?:في|ب)\s*(?:{alternation(_W['place_word'])})\s+(\w+(?:\s+(?!في|من|علي|الي)\w+)?)")
