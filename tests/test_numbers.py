@@ -128,3 +128,10 @@ def test_trailing_attribution_after_a_comma():
     assert c.source == "SOHR"
     (c,) = marsad.extract("خرج 200 مدني من المدينة، إذ ذكر ناشطون أن المقاتلين بقوا فيها.")
     assert c.source is None  # the attribution opens another clause
+
+
+def test_subject_between_verb_and_that_and_verbs_without_subject():
+    (c,) = marsad.extract("وقال الأصبحي إن الميليشيات شردت الآلاف من الأسر.")
+    assert c.source and c.group == "families" and c.low == 1000
+    claims = marsad.extract("قال مصدر عسكري إن 4 جنود قتلوا.\nوأشار إلى أن العشرات من المسلحين قتلوا أيضا.")
+    assert [c.source for c in claims] == ["military source", "military source"]

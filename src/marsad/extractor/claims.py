@@ -89,7 +89,16 @@ class _Discourse:
 
     def continues(self, i: int) -> bool:
         a = self.attributions(i)
-        return self.ex._continues(self.sentence(i)) or bool(a and a[0][2] == "continue")
+        if self.ex._continues(self.sentence(i)) or bool(a and a[0][2] == "continue"):
+            return True
+        # "... أفاد المرصد عن مقتل 19 مواطنا. وقتل طفلان ...": in the same paragraph, a
+        # sentence that opens with و and what happened goes on with the same report
+        if i > 0 and not a and "\n" not in self.folded[self.spans[i - 1][0]:self.spans[i][0]]:
+            sent = self.sentence(i).lstrip()
+            if sent.startswith("و"):
+                cue = self.ex.lex.cues.match(sent, 0)
+                return bool(cue and cue[0] <= 2)
+        return False
 
     def source_after(self, i: int) -> str | None:
         """The source in force at the end of sentence i."""
@@ -499,6 +508,16 @@ class ClaimExtractor:
                     label = last[1]
             if label is None:
                 label = self._named_source(sent, pos, last_named)
+            if label is None and role == "verb":
+                rest = sent[pos:pos + 60]
+                said = _SAID_THAT.match(rest)
+                if said and not said.group(1):
+                    # "وأشار إلى أن ..."، "وقال إن ...": no subject, the last source goes on
+                    found.append((s, None, "continue"))
+                    continue
+                if said:
+                    # "قال الأصبحي إن ...": whoever stands between the verb and "إن"
+                    label = said.group(1).strip()
             if label:
                 found.append((s, label, role))
         return found
@@ -616,6 +635,7 @@ class ClaimExtractor:
 
 
 _SOURCE_KIND = re.compile(rf"\s*(?:[\"“”«»]|(?:ل|ب)?(?:{alternation(_W['source_kind'])})(?!\w))\s*")
+_SAID_THAT = re.compile(rf"\s*((?:\w+\s+){{0,3}}?)(?:{alternation(_W['complementizer'])})(?!\w)")
 _QUOTES = {'"', "“", "”", "«", "»", "'"}
 _OPENING = re.compile(r"[\s\"“”«»(]*")
 _WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
