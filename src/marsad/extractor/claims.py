@@ -209,13 +209,14 @@ class ClaimExtractor:
         harmless = cause == "cause" or (cause is None and self._doc_cause == "cause")
 
         figures = self._figures(sent, toks, tok_at)
+        starts_of_figures = [f.t0 for f in figures]
         out: list[Claim] = []
         last_group = state.group
         prev = None  # (end token, kind, cue) of the last figure that made a claim
         for f in figures:
             if self._not_people(sent, toks, f):
                 continue
-            kind, cue = self._kind(sent, toks, f, cue_toks, prev)
+            kind, cue = self._kind(sent, toks, f, cue_toks, prev, starts_of_figures)
             if kind is None or (harmless and kind in ("killed", "injured", "casualties", "missing")):
                 continue
             group = self._group(sent, toks, f, last_group, cue)
@@ -279,6 +280,10 @@ class ClaimExtractor:
                     continue
             if _OTHERS.match(toks[t0].text) and not (t0 > 0 and self.lex.cues.match(sent, toks[t0 - 1].start)):
                 continue  # "آخر" counts one only right after its cue (وأصيب آخر), not as "حادث آخر"
+            if t0 > 0 and not toks[t0].text.startswith("و") and (
+                           self.lex.source_heads.match(sent, toks[t0 - 1].start)
+                           or self.lex.persons.match(sent, toks[t0 - 1].start)):
+                continue  # an adjective of the noun before it: "مصدر عسكري"، "طالب سعودي"
             if t1 in explicit:
                 continue  # "انتحاريان 13 شخصا": the figure that follows is the count
             last = figures[-1] if figures else None
@@ -355,7 +360,7 @@ class ClaimExtractor:
 
     # kind ---------------------------------------------------------------------------
 
-    def _kind(self, sent, toks, f: _Figure, cue_toks, prev) -> tuple[str | None, tuple | None]:
+    def _kind(self, sent, toks, f: _Figure, cue_toks, prev, figure_starts=()) -> tuple[str | None, tuple | None]:
         """The kind of a figure and the cue (t0, t1, kind) that says it. `prev` is the
         figure before it in the sentence with its kind and cue, or None."""
         # part of the figure before: "قتيلا بينهم ثلاثة أطفال"، "(11 رجل أمن، وأربعة"
@@ -411,6 +416,8 @@ class ClaimExtractor:
                     continue
                 if toks[c[0]].text.startswith("و") and gap == 0:
                     continue  # "ثلاثة أطفال وأصيب ...": a new clause starts
+                if f.implicit and any(end <= x < c[0] for x in figure_starts):
+                    continue  # a noun's cue is not beyond another figure
                 if f.implicit and f.low == 1 and toks[c[0]].text.startswith(("ب", "وب")):
                     continue  # "طالب بإعدامه": a demand, not an event
                 d = gap + 0.5
