@@ -278,6 +278,9 @@ class ClaimExtractor:
                 after_other = before and before[3] != own[3] and _tok_end(toks, before[1]) == t0
                 if _definite(toks[t0].text) or not (person.count == 2 or after_other):
                     continue
+            actor = self.lex.actors.match(sent, toks[t0].start)
+            if actor and actor[1] == pe:
+                continue  # a name, not a count: طالبان is the Taliban, not "two students"
             if _OTHERS.match(toks[t0].text) and not (t0 > 0 and self.lex.cues.match(sent, toks[t0 - 1].start)):
                 continue  # "آخر" counts one only right after its cue (وأصيب آخر), not as "حادث آخر"
             if t0 > 0 and not toks[t0].text.startswith("و") and (

@@ -101,6 +101,10 @@ def _persons() -> dict[str, Person]:
             out.setdefault(n, Person(group, None))
         else:  # sing, sound
             out[n] = Person(group, 1)
+            if form == "sing" and not n.endswith("ه"):
+                # "والده" (his father); not for a sound noun, where a final ه is the
+                # feminine ending of an adjective (المسلحه: "armed")
+                out.setdefault(n + "ه", Person(group, 1))
             # the dual: ان always; ين only where the plural is broken (a sound plural's
             # genitive is written the same: مدنيين is "civilians", جنديين "two soldiers")
             stem = n[:-1] + "ت" if n.endswith("ه") else n
@@ -123,10 +127,10 @@ def lexicon() -> Lexicon:
     attribution = _phrases("attribution.tsv")
     stance = {fold(p): (s, scope) for s, p, scope in read_tsv("stance.tsv")}
     return Lexicon(
-        cues=PhraseMatcher(cues, prefix),
-        # a pronoun may follow (طفلها); after a nisba noun (ارهابي) a ه is the feminine
-        # adjective ending (الارهابيه: "terrorist", of a thing), not a pronoun
-        persons=PhraseMatcher(_persons(), end=r"(?:ا|(?<!ي)ه|هم|ها|هما)?(?!\w)"),
+        # no bare ه after a whole-word cue: folded, أسرة (family) is أسر + ه
+        cues=PhraseMatcher(cues, prefix, end=r"(?:ا|هم|ها|هما)?(?!\w)"),
+        # a pronoun may follow (طفلها); a bare ه only where _persons() lists it (والده)
+        persons=PhraseMatcher(_persons(), end=r"(?:ا|هم|ها|هما)?(?!\w)"),
         actors=PhraseMatcher(_phrases("actors.tsv")),
         sources=PhraseMatcher(_phrases("sources.tsv")),
         attribution=PhraseMatcher(attribution, end=r"(?:ه|ها|هم|ت|وا)?(?!\w)"),
