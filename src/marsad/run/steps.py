@@ -39,6 +39,9 @@ def process(doc: Document) -> Document | Reject:
         clean_document(doc)
         doc.claims = ClaimExtractor.default().extract(doc)
         doc.search_keys = index_columns(doc.title, doc.folded)
+        # the folded text has served extraction and the index: not worth sending back
+        # from a worker process
+        doc.folded = doc.folded_offsets = None
         return doc
     except Exception as e:  # a bug must cost one document, not the run
         where = traceback.extract_tb(e.__traceback__)[-1]
