@@ -489,7 +489,9 @@ class ClaimExtractor:
                 return before[-1]
             # else the armed group the article is about ("مقاتلو داعش" all through it)
             return self._main_actor() or "militants"
-        return "people"
+        # a figure with no noun counts the people counted just before: "وقتل ما لا يقل عن
+        # 260 مقاتلا كرديا واصيب حوالى 400"
+        return last_group or "people"
 
     def _attributions(self, sent: str, last_named) -> list[tuple[int, str | None, str]]:
         """Every attribution in a sentence: (position, source, role)."""
