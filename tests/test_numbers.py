@@ -135,3 +135,12 @@ def test_subject_between_verb_and_that_and_verbs_without_subject():
     assert c.source and c.group == "families" and c.low == 1000
     claims = marsad.extract("قال مصدر عسكري إن 4 جنود قتلوا.\nوأشار إلى أن العشرات من المسلحين قتلوا أيضا.")
     assert [c.source for c in claims] == ["military source", "military source"]
+
+
+def test_asides_between_a_figure_and_its_cue():
+    (c,) = marsad.extract("وعثر على جثة الشاب (24 عاما) الذي قتلته العصابة أمس.")
+    assert (c.kind, c.low) == ("killed", 1)
+    claims = marsad.extract("وأطلقت الشرطة النار على الشاب الذي قتل ثلاثة مارة.")
+    assert [(c.kind, c.low) for c in claims] == [("killed", 3)]  # he killed; he was not killed
+    claims = marsad.extract("قالت الشرطة إن فتاتين «يقل عمرهما عن 15 عاما» قامتا بتفجير نفسيهما في السوق.")
+    assert [(c.kind, c.low, c.group) for c in claims] == [("killed", 2, "militants")]

@@ -123,6 +123,7 @@ class Score:
             "claims": {"gold": self.tp + self.fn, "predicted": self.tp + self.fp, "matched": self.tp},
             "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
             **{f"{a}_accuracy": round(self.accuracy(a), 4) for a in ATTRIBUTES},
+            **{f"{a}_right": self.right[a] for a in ATTRIBUTES},
             "per_kind": {k: dict(zip(("tp", "fp", "fn"), v)) for k, v in sorted(self.per_kind.items())},
         }
 

@@ -197,11 +197,11 @@ class ClaimExtractor:
         toks = [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sent)]
         starts = [t.start for t in toks]
         tok_at = _index(starts)
-        cue_toks = []  # (t0, t1, kind)
+        cue_toks = []  # (t0, t1, kind, the dead are attackers)
         for cs, ce, key, kind in cues:
             t0 = tok_at(cs - s)
             t1 = tok_at(ce - s - 1) + 1
-            cue_toks.append((t0, t1, kind))
+            cue_toks.append((t0, t1, kind, key in lex.attacker_cues))
         stances = self._stances(sent)
         tolls = [tok_at(m[0]) for m in lex.cumulative.finditer(sent)]
         cause = self._cause(sent)
@@ -209,7 +209,7 @@ class ClaimExtractor:
         harmless = cause == "cause" or (cause is None and self._doc_cause == "cause")
 
         figures = self._figures(sent, toks, tok_at)
-        starts_of_figures = [f.t0 for f in figures]
+        starts_of_figures = [f.t0 for f in figures if not self._not_people(sent, toks, f)]
         out: list[Claim] = []
         last_group = state.group
         prev = None  # (end token, kind, cue) of the last figure that made a claim
@@ -405,21 +405,28 @@ class ClaimExtractor:
                 if gap > (2 if f.implicit else BEFORE) or self._broken(toks, c[1], q0):
                     continue
                 d = gap
-            elif c[0] >= end and not (f.implicit and f.low == 1 and _definite(toks[f.t0].text)
-                                      and [t.text for t in toks[end:c[0]]] not in _RELATIVE_ONLY):
-                # after the figure and its noun (not for "المدني": a definite noun alone is
-                # counted only after its cue, "قتل العقيد", or with a relative clause,
-                # "الانتحاري الذي فجر نفسه")
-                gap = c[0] - end
+            elif c[0] >= end:
+                # after the figure and its noun; an aside in brackets or quotes between them
+                # does not count: "الشاب (24 عاما) الذي قتلته"، "فتاتان «...» قامتا بتفجير نفسيهما"
+                between = _outside_asides(toks, end, c[0])
+                if f.implicit and f.low == 1 and _definite(toks[f.t0].text) and \
+                        [toks[i].text for i in between] not in _RELATIVE_ONLY:
+                    continue  # a definite noun alone counts after its cue ("قتل العقيد") or
+                    # with a relative clause ("الانتحاري الذي فجر نفسه"), not as "المدني ..."
+                gap = len(between)
                 # a clause break ends the search, but for a force described by what follows
                 # it: "300-400 مقاتل من داعش، يتواجدون"
-                broken = self._broken(toks, end, c[0]) and not (
-                    c[2] == "present" and self._broken(toks, end, c[0] - 1) is False)
+                breaks = [i for i in between if toks[i].text in _CLAUSE_BREAK]
+                broken = bool(breaks) and not (c[2] == "present" and breaks == [c[0] - 1])
                 if gap > (3 if f.implicit else AFTER) or broken:
                     continue
                 if toks[c[0]].text.startswith("و") and gap == 0:
                     continue  # "ثلاثة أطفال وأصيب ...": a new clause starts
-                if f.implicit and any(end <= x < c[0] for x in figure_starts):
+                if f.implicit and _definite(toks[f.t0].text) and c[1] < len(toks) and (
+                        c[1] in figure_starts or self.lex.persons.match(sent, toks[c[1]].start)) \
+                        and not _OBJECT_PRONOUN.search(toks[c[1] - 1].text):
+                    continue  # "الشاب الذي قتل ثلاثة مارة": he killed; "الذي قتلته الشرطة": he was
+                if f.implicit and any(x in between for x in figure_starts):
                     continue  # a noun's cue is not beyond another figure
                 if f.implicit and f.low == 1 and toks[c[0]].text.startswith(("ب", "وب")):
                     continue  # "طالب بإعدامه": a demand, not an event
@@ -452,6 +459,9 @@ class ClaimExtractor:
 
     def _group(self, sent, toks, f: _Figure, last_group, cue) -> str:
         lex = self.lex
+        if cue is not None and cue[3]:
+            # "الانتحاري الذي فجر نفسه": the attackers' group
+            return self._main_actor() or "militants"
         if f.t1 < len(toks) and _OTHERS.match(toks[f.t1].text) or (
                 f.noun and _OTHERS.match(toks[f.noun[0]].text)):
             return last_group or "people"
@@ -612,11 +622,13 @@ class ClaimExtractor:
         return stance
 
     def main_actor(self, folded: str, title: str | None) -> str | None:
-        """The armed group an article names most (its title counts twice), if one stands out."""
+        """The armed group (not a state's forces) an article names most (its title counts
+        twice), if one stands out."""
         counts: dict[str, int] = {}
         for text, weight in ((fold(title or ""), 2), (folded, 1)):
             for *_, label in self.lex.actors.finditer(text):
-                counts[label] = counts.get(label, 0) + weight
+                if label not in _STATE_FORCES and label != "police":
+                    counts[label] = counts.get(label, 0) + weight
         if not counts:
             return None
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
@@ -676,6 +688,30 @@ def _name(rest: str, lex) -> str | None:
             break
         words.append(w)
     return " ".join(words) or None
+
+
+# the GUIDE's labels for the forces of a state
+_STATE_FORCES = {"Yemeni government forces", "Saudi forces", "Syrian government forces", "Iraqi forces",
+                 "Israeli forces", "Egyptian forces", "Libyan forces", "Turkish forces", "Afghan forces",
+                 "Saudi-led coalition", "Peshmerga", "Kurdish forces", "PMF"}
+_OBJECT_PRONOUN = re.compile(r"\w{2}(?:ته|وه|ه|ها|هم|هما)$")
+_OPEN = {"(": ")", "«": "»", "“": "”", '"': '"'}
+
+
+def _outside_asides(toks, a: int, b: int) -> list[int]:
+    """The token indices in [a, b) that are not inside brackets or quotes opened and closed
+    there."""
+    out, i = [], a
+    while i < b:
+        close = _OPEN.get(toks[i].text)
+        if close:
+            j = next((k for k in range(i + 1, b) if toks[k].text == close), None)
+            if j is not None:
+                i = j + 1
+                continue
+        out.append(i)
+        i += 1
+    return out
 
 
 def _definite(word: str) -> bool:
