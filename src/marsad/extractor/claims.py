@@ -28,6 +28,7 @@ _PART_OF = _W["part_of"]
 _LINKS = _W["link"]
 _ONE = _W["one"]
 _RELATIVE = _W["relative"]
+_FILLERS = _W["filler"]
 _LABEL_BEFORE = _W["label_before"]
 _RELATIVE_ONLY = [[w] for w in _RELATIVE]
 _OTHERS = re.compile(rf"^(?:[وف])?(?:ال)?(?:{alternation(_W['others'])})$")
@@ -197,11 +198,11 @@ class ClaimExtractor:
         toks = [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sent)]
         starts = [t.start for t in toks]
         tok_at = _index(starts)
-        cue_toks = []  # (t0, t1, kind, the dead are attackers)
+        cue_toks = []  # (t0, t1, kind, the dead are attackers, weak)
         for cs, ce, key, kind in cues:
             t0 = tok_at(cs - s)
             t1 = tok_at(ce - s - 1) + 1
-            cue_toks.append((t0, t1, kind, key in lex.attacker_cues))
+            cue_toks.append((t0, t1, kind, key in lex.attacker_cues, key in lex.weak_cues))
         stances = self._stances(sent)
         tolls = [tok_at(m[0]) for m in lex.cumulative.finditer(sent)]
         cause = self._cause(sent)
@@ -396,13 +397,17 @@ class ClaimExtractor:
         best = None
         end = f.noun[1] if f.noun else f.t1
         for c in cue_toks:
+            if c[4] and f.implicit:
+                continue  # a weak cue (خروج، الأسر) never counts a lone noun
             if f.implicit and (c[0] < f.t1 and f.t0 < c[1]):
                 continue  # a noun is not its own cue
             if f.implicit and _definite(toks[c[0]].text) and self.lex.persons.match(sent, toks[c[0]].start):
                 continue  # "الطالب القتيل" refers back
             if c[1] <= q0:  # before the figure
                 gap = q0 - c[1]
-                if gap > (2 if f.implicit else BEFORE) or self._broken(toks, c[1], q0):
+                if f.implicit:  # "قتل أيضا “أبو مجاهد”": fillers and quotes do not part them
+                    gap = sum(1 for t in toks[c[1]:q0] if t.text not in _QUOTES and t.text not in _FILLERS)
+                if gap > (0 if f.implicit else 1 if c[4] else BEFORE) or self._broken(toks, c[1], q0):
                     continue
                 d = gap
             elif c[0] >= end:
@@ -418,7 +423,7 @@ class ClaimExtractor:
                 # it: "300-400 مقاتل من داعش، يتواجدون"
                 breaks = [i for i in between if toks[i].text in _CLAUSE_BREAK]
                 broken = bool(breaks) and not (c[2] == "present" and breaks == [c[0] - 1])
-                if gap > (3 if f.implicit else AFTER) or broken:
+                if gap > (3 if f.implicit else 1 if c[4] else AFTER) or broken:
                     continue
                 if toks[c[0]].text.startswith("و") and gap == 0:
                     continue  # "ثلاثة أطفال وأصيب ...": a new clause starts

@@ -74,6 +74,7 @@ def function_words() -> dict[str, frozenset[str]]:
 class Lexicon:
     cues: PhraseMatcher            # -> kind
     attacker_cues: frozenset       # cue phrases whose dead are the attackers
+    weak_cues: frozenset           # cues with other common senses: only right next to a figure
     persons: PhraseMatcher         # -> Person
     actors: PhraseMatcher          # -> group label
     sources: PhraseMatcher         # -> source label
@@ -120,19 +121,22 @@ def _persons() -> dict[str, Person]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    cues, prefix, attacker = {}, set(), set()
+    cues, prefix, attacker, weak = {}, set(), set(), set()
     for kind, stem, match, *flags in read_tsv("cues.tsv"):
         cues[fold(stem)] = kind
         if match == "prefix":
             prefix.add(fold(stem))
         if "attacker" in flags:
             attacker.add(_strip_article(fold(stem)))
+        if "weak" in flags:
+            weak.add(_strip_article(fold(stem)))
     attribution = _phrases("attribution.tsv")
     stance = {fold(p): (s, scope) for s, p, scope in read_tsv("stance.tsv")}
     return Lexicon(
         # no bare ه after a whole-word cue: folded, أسرة (family) is أسر + ه
         cues=PhraseMatcher(cues, prefix, end=r"(?:ا|هم|ها|هما)?(?!\w)"),
         attacker_cues=frozenset(attacker),
+        weak_cues=frozenset(weak),
         # a pronoun may follow (طفلها); a bare ه only where _persons() lists it (والده)
         persons=PhraseMatcher(_persons(), end=r"(?:ا|هم|ها|هما)?(?!\w)"),
         actors=PhraseMatcher(_phrases("actors.tsv")),
