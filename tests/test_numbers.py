@@ -144,3 +144,21 @@ def test_asides_between_a_figure_and_its_cue():
     assert [(c.kind, c.low) for c in claims] == [("killed", 3)]  # he killed; he was not killed
     claims = marsad.extract("قالت الشرطة إن فتاتين «يقل عمرهما عن 15 عاما» قامتا بتفجير نفسيهما في السوق.")
     assert [(c.kind, c.low, c.group) for c in claims] == [("killed", 2, "militants")]
+
+
+@pytest.mark.parametrize("text", [
+    "وقضت المحكمة بالسجن وحكم بالإعدام على أربعة متهمين",   # a sentence, not an execution
+    "وشدد الخطيب على حرمة قتل النفس",                         # a figure of speech
+    "وهدد بالقتل ثلاثة صحفيين",                              # a threat
+    "وأجرت الأسرة حفلا بمناسبة خروج الطفلة من المستشفى",     # خروج: an exit, not an evacuation
+    "وشملت المبادرة أربع عشرة أسرة من الأسر المحتاجة",        # الأسر: families, not captivity
+])
+def test_cue_words_in_other_senses(text):
+    assert marsad.extract(text) == []
+
+
+def test_weak_movement_verb_yields_to_a_counted_cue_noun():
+    (c,) = marsad.extract("غادر عشرات المصابين المستشفى بعد تلقي العلاج")
+    assert (c.kind, c.low, c.high) == ("injured", 10, 99)
+    (c,) = marsad.extract("نجحت القوات بتحرير 200 نازح خلال العملية")
+    assert c.kind == "rescued"

@@ -143,7 +143,7 @@ class ClaimExtractor:
         if doc.folded is None:
             doc.folded, doc.folded_offsets = fold_with_map(text)
         folded = doc.folded
-        cues = list(self.lex.cues.finditer(folded))
+        cues = [c for c in self.lex.cues.finditer(folded) if c[3] != "-"]
         if not cues:
             return []
         claims: list[Claim] = []
@@ -376,7 +376,12 @@ class ClaimExtractor:
             if True:
                 for c in cue_toks:
                     if c[1] == q0 - gap and not self._broken(toks, c[1], q0) \
-                            and not self.lex.persons.match(sent, toks[c[0]].start):
+                            and not (c[4] and f.implicit and not _OTHERS.match(toks[f.t0].text)) \
+                            and not self.lex.persons.match(sent, toks[c[0]].start) \
+                            and not (c[4] and c[2] == "evacuated" and f.noun
+                                     and any(o[0] == f.noun[0] for o in cue_toks)):
+                        # (a weak verb of movement yields to a counted noun that is a cue:
+                        # "غادر عشرات المصابين المستشفى" counts the injured)
                         return c[2], c
         # ... else a counted noun that is itself a cue (11 قتيلا، 227 جريحا، الشهداء الـ15)
         for c in cue_toks:
@@ -423,7 +428,9 @@ class ClaimExtractor:
                 # it: "300-400 مقاتل من داعش، يتواجدون"
                 breaks = [i for i in between if toks[i].text in _CLAUSE_BREAK]
                 broken = bool(breaks) and not (c[2] == "present" and breaks == [c[0] - 1])
-                if gap > (3 if f.implicit else 1 if c[4] else AFTER) or broken:
+                if c[4] or gap > (3 if f.implicit else AFTER) or broken:
+                    # (a weak cue counts only a figure after it: "الأسر" after a figure is
+                    # "the families")
                     continue
                 if toks[c[0]].text.startswith("و") and gap == 0:
                     continue  # "ثلاثة أطفال وأصيب ...": a new clause starts
