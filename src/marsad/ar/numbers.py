@@ -24,7 +24,6 @@ class Quantity:
     value_end: int
 
 
-_PROCLITIC_W = ("و", "ف")
 DIGITS = r"\d+(?:[,،٬]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 from marsad.ar.normalize import fold, fold_with_map
 from marsad.ar.numbers import find_quantities, qualifier_after
 from marsad.ar.lexicon import alternation
-from marsad.extractor.lexicon import Lexicon, Person, function_words, lexicon
+from marsad.extractor.lexicon import PROCLITICS, Lexicon, Person, endings, function_words, lexicon
 from marsad.model import Claim, Document
 
 _SENTENCE_END = re.compile(r"(?:[.!?؟؛;]+(?=\s|$|[\"”»)])|\n+)")
@@ -31,8 +31,8 @@ _RELATIVE = _W["relative"]
 _FILLERS = _W["filler"]
 _LABEL_BEFORE = _W["label_before"]
 _RELATIVE_ONLY = [[w] for w in _RELATIVE]
-_OTHERS = re.compile(rf"^(?:[وف])?(?:ال)?(?:{alternation(_W['others'])})$")
-_ONE_WITH_PRONOUN = re.compile(rf"^(?:[وف])?(?:[بل])?(?:{alternation(_ONE)})(?:هما|هم|ها|هن)$")
+_OTHERS = re.compile(rf"^{PROCLITICS}(?:{alternation(_W['others'])})$")
+_ONE_WITH_PRONOUN = re.compile(rf"^{PROCLITICS}(?:{alternation(_ONE)})(?:{alternation(endings()['possessive'])})$")
 _JOINERS = re.compile(rf"(?:^|\s)(?:{alternation(_W['joiner'])})\s*$")
 # how many tokens a cue may stand from its figure
 BEFORE = 4
@@ -670,7 +670,7 @@ class ClaimExtractor:
                      stance=stance, place=place, cumulative=cumulative)
 
 
-_SOURCE_KIND = re.compile(rf"\s*(?:[\"“”«»]|(?:ل|ب)?(?:{alternation(_W['source_kind'])})(?!\w))\s*")
+_SOURCE_KIND = re.compile(rf"\s*(?:[\"“”«»]|{PROCLITICS}(?:{alternation(_W['source_kind'])})(?!\w))\s*")
 _SAID_THAT = re.compile(rf"\s*((?:\w+\s+){{0,3}}?)(?:{alternation(_W['complementizer'])})(?!\w)")
 _QUOTES = {'"', "“", "”", "«", "»", "'"}
 _OPENING = re.compile(r"[\s\"“”«»(]*")
@@ -686,7 +686,7 @@ def _clause_between(sent: str, a: int, b: int, words_only: bool = False) -> bool
     return bool((_CLAUSE_ONLY_WORDS if words_only else _CLAUSE_WORDS).search(sent, min(a, b), max(a, b)))
 
 
-_PLACE = re.compile(rf"(?:^|\s)(?:[وف])?(?:في|ب)\s*(?:{alternation(_W['place_word'])})\s+(\w+(?:\s+(?!في|من|علي|الي)\w+)?)")
+_PLACE = re.compile(rf"(?<!\w){PROCLITICS}(?:{alternation(_W['place_word'])})\s+(\w+(?:\s+(?!{alternation(_W['name_stop'])}(?!\w))\w+)?)")
 _NAME_STOP = _W["name_stop"]
 
 
@@ -706,7 +706,7 @@ def _name(rest: str, lex) -> str | None:
 _STATE_FORCES = {"Yemeni government forces", "Saudi forces", "Syrian government forces", "Iraqi forces",
                  "Israeli forces", "Egyptian forces", "Libyan forces", "Turkish forces", "Afghan forces",
                  "Saudi-led coalition", "Peshmerga", "Kurdish forces", "PMF"}
-_OBJECT_PRONOUN = re.compile(r"\w{2}(?:ته|وه|ه|ها|هم|هما)$")
+_OBJECT_PRONOUN = re.compile(rf"\w{{2}}(?:{alternation(endings()['object'])})$")
 _OPEN = {"(": ")", "«": "»", "“": "”", '"': '"'}
 
 

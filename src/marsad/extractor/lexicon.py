@@ -9,10 +9,32 @@ from typing import Iterator
 from marsad.ar.lexicon import alternation, read_tsv
 from marsad.ar.normalize import fold
 
-# conjunction, then a preposition and/or the article (لل is ل + ال)
-PROCLITICS = r"(?:[وف])?(?:[بك]?ال|لل|[بلك])?"
-# what may follow a whole word: a case ending or an attached pronoun
-WORD_END = r"(?:ا|ه|هم|ها|هما|كم)?(?!\w)"
+@lru_cache(maxsize=1)
+def endings() -> dict[str, tuple[str, ...]]:
+    """Folded endings by set (ar/data/endings.tsv)."""
+    out: dict[str, list[str]] = {}
+    for name, ending in read_tsv("endings.tsv"):
+        out.setdefault(name, []).append(fold(ending))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def end_pattern(name: str) -> str:
+    """A regex for the end of a word: one optional ending of the set, then no more letters."""
+    return rf"(?:{alternation(endings()[name])})?(?!\w)"
+
+
+def proclitics_pattern() -> str:
+    """A regex for the proclitics before a word (ar/data/proclitics.tsv): a conjunction, then
+    a preposition and/or the article (و، ف؛ ب، ل، ك؛ ال، لل)."""
+    slots: dict[str, list[str]] = {}
+    for clitic, slot in read_tsv("proclitics.tsv"):
+        slots.setdefault(slot, []).append(fold(clitic))
+    conj, prep, article = (alternation(slots[k]) for k in sorted(slots))
+    return rf"(?:{conj})?(?:(?:{prep})?(?:{article})|(?:{prep}))?"
+
+
+PROCLITICS = proclitics_pattern()
+WORD_END = end_pattern("word")
 
 
 def _strip_article(phrase: str) -> str:
@@ -134,20 +156,20 @@ def lexicon() -> Lexicon:
     stance = {fold(p): (s, scope) for s, p, scope in read_tsv("stance.tsv")}
     return Lexicon(
         # no bare ه after a whole-word cue: folded, أسرة (family) is أسر + ه
-        cues=PhraseMatcher(cues, prefix, end=r"(?:ا|هم|ها|هما)?(?!\w)"),
+        cues=PhraseMatcher(cues, prefix, end=end_pattern("noun")),
         attacker_cues=frozenset(attacker),
         weak_cues=frozenset(weak),
         # a pronoun may follow (طفلها); a bare ه only where _persons() lists it (والده)
-        persons=PhraseMatcher(_persons(), end=r"(?:ا|هم|ها|هما)?(?!\w)"),
+        persons=PhraseMatcher(_persons(), end=end_pattern("noun")),
         actors=PhraseMatcher(_phrases("actors.tsv")),
         sources=PhraseMatcher(_phrases("sources.tsv")),
-        attribution=PhraseMatcher(attribution, end=r"(?:ه|ها|هم|ت|وا)?(?!\w)"),
-        stance=PhraseMatcher(stance, end=r"(?:ه|ها|هم|ت|وا)?(?!\w)"),
+        attribution=PhraseMatcher(attribution, end=end_pattern("verb")),
+        stance=PhraseMatcher(stance, end=end_pattern("verb")),
         cumulative=PhraseMatcher({fold(r[0]): True for r in read_tsv("cumulative.tsv")}),
         units=PhraseMatcher({fold(r[0]): True for r in read_tsv("units_not_people.tsv")},
-                            end=r"(?:ا|ان|ين|ات|ه|ي)?(?!\w)"),
+                            end=end_pattern("unit")),
         non_violent=PhraseMatcher({fold(p): t for t, p in read_tsv("non_violent.tsv")}),
-        nationalities=PhraseMatcher(_phrases("nationalities.tsv"), end=r"(?:ا|ه|ين|يين|ون)?(?!\w)"),
+        nationalities=PhraseMatcher(_phrases("nationalities.tsv"), end=end_pattern("adjective")),
         source_heads=PhraseMatcher({fold(w): role for w, role in read_tsv("source_heads.tsv")},
-                                   end=r"(?:ات|ه|ي|ين|ون)?(?!\w)"),
+                                   end=end_pattern("head")),
     )
