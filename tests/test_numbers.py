@@ -162,3 +162,14 @@ def test_weak_movement_verb_yields_to_a_counted_cue_noun():
     assert (c.kind, c.low, c.high) == ("injured", 10, 99)
     (c,) = marsad.extract("نجحت القوات بتحرير 200 نازح خلال العملية")
     assert c.kind == "rescued"
+
+
+def test_non_violent_articles_and_other_senses():
+    text = ("ضربت عاصفة قوية السواحل الشمالية أمس.\n"
+            "وقالت السلطات إن 12 شخصا قتلوا ونزح أكثر من 3000 من منازلهم.")
+    assert marsad.extract(text) == []           # a storm: no conflict claims anywhere in it
+    assert marsad.extract("وتعاقب على رئاسة التحرير 3 صحفيين خلال ثلاثة عقود") == []
+    (c,) = marsad.extract("غرق ما بين 35 إلى 40 شخصا وقتل 5 آخرون في هجوم مسلح على القارب")[-1:]
+    assert (c.kind, c.low) == ("killed", 5)
+    (c,) = marsad.extract("قتل 35 إلى 40 شخصا في الهجوم")
+    assert (c.low, c.high, c.qualifier) == (35, 40, "range")

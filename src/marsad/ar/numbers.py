@@ -39,6 +39,7 @@ class _NumberData:
     after_re: re.Pattern
     range_open_re: re.Pattern
     range_sep_re: re.Pattern
+    range_to: frozenset
 
 
 def _alternation(phrases) -> str:
@@ -53,12 +54,14 @@ def number_data() -> _NumberData:
     word_re = re.compile(rf"(?<!\w)(?:و)?({word_alt})(?!\w)")
     vague = {fold(p): (int(lo), int(hi)) for p, lo, hi in read_tsv("vague.tsv")}
     vague_re = re.compile(rf"(?<!\w)(?:[وفب])?({_alternation(vague)})(?!\w)")
-    before, after, opens, seps = {}, {}, [], []
+    before, after, opens, seps, to = {}, {}, [], [], set()
     for q, phrase, pos in read_tsv("qualifiers.tsv"):
         if pos == "range_open":
             opens.append(fold(phrase))
-        elif pos == "range_sep":
+        elif pos in ("range_sep", "range_to"):
             seps.append(fold(phrase))
+            if pos == "range_to":
+                to.add(fold(phrase))
         else:
             (before if pos == "before" else after)[fold(phrase)] = q
     range_open_re = re.compile(rf"(?<!\w)(?:{_alternation(opens)})\s*$")
@@ -66,7 +69,7 @@ def number_data() -> _NumberData:
     before_re = re.compile(rf"(?:(?<!\w)|(?<=\wو))(?:و)?({_alternation(before)})\s*(?:ال)?$")
     after_re = re.compile(rf"^\s*({_alternation(after)})(?!\w)")
     return _NumberData(words, word_re, vague, vague_re, before, before_re, after, after_re,
-                       range_open_re, range_sep_re)
+                       range_open_re, range_sep_re, frozenset(to))
 
 
 # digits stand alone, or after proclitics glued to them (بين 300 و400، الـ15، بـ15), not
@@ -156,7 +159,8 @@ def find_quantities(text: str) -> list[Quantity]:
             sep = text[e:s2]
             if lo2 > lo and data.range_sep_re.match(sep):
                 opener = data.range_open_re.search(text[max(0, s - 10):s])
-                if sep.strip() in "-–—" or opener:
+                # "35 إلى 40" is a range without "من"; "300 و400" only after "بين"
+                if sep.strip() in "-–—" or opener or sep.strip() in data.range_to:
                     start = s - (min(s, 10) - opener.start()) if opener else s
                     out.append(Quantity(lo, lo2, "range", start, e2, s, e2))
                     i += 2

@@ -149,6 +149,9 @@ class ClaimExtractor:
         claims: list[Claim] = []
         state = _State()
         self._doc_cause = self._cause(fold(doc.title)) if doc.title else None
+        # an article that names a non-violent cause and no violence anywhere (a storm, a
+        # fire, an epidemic) gives no claims of harm, displacement or rescue
+        self._doc_harmless = lru_cache(maxsize=1)(lambda: self._cause(folded) == "cause")
         self._main_actor = lru_cache(maxsize=1)(lambda: self.main_actor(folded, doc.title))
         paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(folded)]
         spans = list(self._sentences(folded))
@@ -207,7 +210,8 @@ class ClaimExtractor:
         tolls = [tok_at(m[0]) for m in lex.cumulative.finditer(sent)]
         cause = self._cause(sent)
         # deaths and injuries from fire, accidents, weather, disease are no claims (GUIDE)
-        harmless = cause == "cause" or (cause is None and self._doc_cause == "cause")
+        harmless = cause == "cause" or (cause is None and (
+            self._doc_cause == "cause" or self._doc_harmless()))
 
         figures = self._figures(sent, toks, tok_at)
         starts_of_figures = [f.t0 for f in figures if not self._not_people(sent, toks, f)]
@@ -218,7 +222,7 @@ class ClaimExtractor:
             if self._not_people(sent, toks, f):
                 continue
             kind, cue = self._kind(sent, toks, f, cue_toks, prev, starts_of_figures)
-            if kind is None or (harmless and kind in ("killed", "injured", "casualties", "missing")):
+            if kind is None or (harmless and kind in _HARMED):
                 continue
             group = self._group(sent, toks, f, last_group, cue)
             source, role = self._source_for(named, f.start, lambda a, b: _clause_between(sent, a, b, words_only=True))
@@ -707,6 +711,8 @@ _STATE_FORCES = {"Yemeni government forces", "Saudi forces", "Syrian government 
                  "Israeli forces", "Egyptian forces", "Libyan forces", "Turkish forces", "Afghan forces",
                  "Saudi-led coalition", "Peshmerga", "Kurdish forces", "PMF"}
 _OBJECT_PRONOUN = re.compile(rf"\w{{2}}(?:{alternation(endings()['object'])})$")
+# the kinds a non-violent cause (a storm, a fire) can give and the GUIDE does not count
+_HARMED = {"killed", "injured", "casualties", "missing", "displaced", "evacuated", "trapped", "rescued"}
 _OPEN = {"(": ")", "«": "»", "“": "”", '"': '"'}
 
 
