@@ -173,3 +173,15 @@ def test_non_violent_articles_and_other_senses():
     assert (c.kind, c.low) == ("killed", 5)
     (c,) = marsad.extract("قتل 35 إلى 40 شخصا في الهجوم")
     assert (c.low, c.high, c.qualifier) == (35, 40, "range")
+
+
+@pytest.mark.parametrize("text, group", [
+    ("وبلغ عدد الجرحى المدنيين 1616 شخصا", "civilians"),        # an adjective of the cue noun
+    ("قتل 33 مسلحا من مسلحي «داعش» في الهجوم", "ISIS"),          # a person noun before the actor
+    ("قتل المئات من هذا التنظيم في المعارك", "ISIS"),             # a demonstrative before it
+    ("معركة أمس قتل فيها اثنان من المقاومين", "Popular Resistance"),
+    ("قتل 3 جنود أتراك في انفجار لغم", "Turkish forces"),         # a nationality adjective
+])
+def test_groups(text, group):
+    (c,) = marsad.extract(text)
+    assert c.group == group

@@ -486,17 +486,23 @@ class ClaimExtractor:
         # an actor in the noun phrase or joined to it: "المسلحين الحوثيين"، "من الحوثيين"،
         # "في صفوف قوات سوريا الديمقراطية"
         j = start
-        while j < len(toks) and j <= end + 2:
+        while j < len(toks) and j <= end + 3:
             m = lex.actors.match(sent, toks[j].start)
             if m:
                 return m[3]
-            if j >= end and toks[j].text not in _LINKS:
-                break
+            if j >= end and toks[j].text not in _LINKS and not lex.persons.match(sent, toks[j].start):
+                break  # (a person noun may stand between: "33 مسلحا من مسلحي «داعش»")
             j += 1
         # "ستة قتلى من السكان": a person noun after من says who they are
         if end < len(toks) and toks[end].text in ("من", "بين"):
             p = lex.persons.match(sent, toks[end + 1].start) if end + 1 < len(toks) else None
             if p and p[3].group not in ("people", "-", "families"):
+                return p[3].group
+        q0 = f.q0 if f.q0 >= 0 else f.t0
+        if f.noun and f.noun[2].group == "people" and q0 > 1 and cue is not None and cue[1] == q0 - 1:
+            # "عدد الجرحى المدنيين 1616 شخصا": an adjective of the cue noun names them
+            p = lex.persons.match(sent, toks[q0 - 1].start)
+            if p and p[3].group not in ("people", "-", "families") and p[1] == toks[q0 - 1].end:
                 return p[3].group
         if f.noun:
             group = f.noun[2].group
@@ -510,7 +516,7 @@ class ClaimExtractor:
             # "قائد"، "عنصر" with no actor: the actor named before the cue, not the one
             # between cue and figure (that one did it: "خطفت جبهة النصرة ثمانية عناصر")
             limit = toks[cue[0]].start if cue and cue[0] < f.t0 else toks[f.t0].start
-            before = [m[3] for m in lex.actors.finditer(sent, max(0, limit - 80), limit)]
+            before = [m[3] for m in lex.actors.finditer(sent, 0, limit)]
             if before:
                 return before[-1]
             # else the armed group the article is about ("مقاتلو داعش" all through it)
