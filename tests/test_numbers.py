@@ -185,3 +185,12 @@ def test_non_violent_articles_and_other_senses():
 def test_groups(text, group):
     (c,) = marsad.extract(text)
     assert c.group == group
+
+
+def test_sources_named_after_according_to():
+    (c,) = marsad.extract("وقتل ما لا يقل عن 260 مقاتلا في الغارات بحسب أنقرة.")
+    assert c.source == "انقره"
+    (c,) = marsad.extract("وحسب ما نشرته صحيفة ويتشيتا إيغل فإن الشرطة تحقق في مقتل طالب سعودي.")
+    assert c.source and c.source.startswith("صحيفه")
+    (c,) = marsad.extract("وقتل 5 أشخاص بحسب المعلومات الأولية.")
+    assert c.source is None   # "according to the first information" names no one

@@ -29,6 +29,7 @@ _LINKS = _W["link"]
 _ONE = _W["one"]
 _RELATIVE = _W["relative"]
 _FILLERS = _W["filler"]
+_NOT_SOURCE = _W["not_source"]
 _LABEL_BEFORE = _W["label_before"]
 _RELATIVE_ONLY = [[w] for w in _RELATIVE]
 _OTHERS = re.compile(rf"^{PROCLITICS}(?:{alternation(_W['others'])})$")
@@ -551,7 +552,7 @@ class ClaimExtractor:
                 if last and len(before) - last[0] < 15:
                     label = last[1]
             if label is None:
-                label = self._named_source(sent, pos, last_named)
+                label = self._named_source(sent, pos, last_named, role)
             if label is None and role == "verb":
                 rest = sent[pos:pos + 60]
                 said = _SAID_THAT.match(rest)
@@ -586,15 +587,23 @@ class ClaimExtractor:
             words += 1
         return None
 
-    def _named_source(self, sent: str, pos: int, last_named) -> str | None:
-        """A source not in the lexicon: words that begin with a source head (وزارة الداخلية
-        الكويتية، المتحدث باسم الجيش); a bare "المصدر" or "الوكالة" is the source named last."""
+    def _named_source(self, sent: str, pos: int, last_named, role: str = "verb") -> str | None:
+        """A source not in the lexicon: after "بحسب"، "وفقا ل" whatever is named (بحسب أنقرة);
+        after a verb, words that begin with a source head (وزارة الداخلية الكويتية، المتحدث
+        باسم الجيش), since a verb may be followed by its object (أعلنت ولاءها). A bare
+        "المصدر" or "الوكالة" is the source named last."""
         m = _WORD_OR_MARK.search(sent, pos)
+        if m and m.group() == "ما":
+            # "حسب ما نشرته صحيفة ..."، "وفق ما أعلنت الوزارة": the name follows the verb
+            verb = _WORD_OR_MARK.search(sent, m.end())
+            m = _WORD_OR_MARK.search(sent, verb.end()) if verb else None
         if not m or not m.group()[0].isalpha():
             return None
         head = self.lex.source_heads.match(sent, m.start())
         if not head:
-            return None
+            if role != "by" or m.group() in _NOT_SOURCE:
+                return None
+            return _name(sent[m.start():], self.lex)
         name = _name(sent[m.start():], self.lex)
         if name and head[3] == "back" and " " not in name and _definite(name):
             return last_named()
