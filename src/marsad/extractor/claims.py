@@ -30,6 +30,7 @@ _ONE = _W["one"]
 _RELATIVE = _W["relative"]
 _FILLERS = _W["filler"]
 _NOT_SOURCE = _W["not_source"]
+_SAME = _W["same"]
 _LABEL_BEFORE = _W["label_before"]
 _RELATIVE_ONLY = [[w] for w in _RELATIVE]
 _OTHERS = re.compile(rf"^{PROCLITICS}(?:{alternation(_W['others'])})$")
@@ -593,7 +594,7 @@ class ClaimExtractor:
         باسم الجيش), since a verb may be followed by its object (أعلنت ولاءها). A bare
         "المصدر" or "الوكالة" is the source named last."""
         m = _WORD_OR_MARK.search(sent, pos)
-        if m and m.group() == "ما":
+        if m and m.group() in ("ما", "لما"):
             # "حسب ما نشرته صحيفة ..."، "وفق ما أعلنت الوزارة": the name follows the verb
             verb = _WORD_OR_MARK.search(sent, m.end())
             m = _WORD_OR_MARK.search(sent, verb.end()) if verb else None
@@ -605,8 +606,8 @@ class ClaimExtractor:
                 return None
             return _name(sent[m.start():], self.lex)
         name = _name(sent[m.start():], self.lex)
-        if name and head[3] == "back" and " " not in name and _definite(name):
-            return last_named()
+        if name and head[3] == "back" and _definite(name) and all(w in _SAME for w in name.split()[1:]):
+            return last_named()  # "وأضاف المصدر"، "المصدر نفسه"
         return name
 
     @staticmethod
@@ -715,8 +716,11 @@ def _name(rest: str, lex) -> str | None:
     words = []
     for m in re.finditer(r"\w+|[^\w\s]", rest):
         w = m.group()
-        if not w[0].isalpha() or w in _NAME_STOP or len(words) == 4 or lex.attribution.match(rest, m.start()):
-            break
+        if w in _QUOTES and words:
+            continue  # "صحيفة «الوطن»"
+        if not w[0].isalpha() or w in _NAME_STOP or len(words) == 4 or lex.attribution.match(rest, m.start()) \
+                or lex.cues.match(rest, m.start()):
+            break  # (a cue ends a name: "أعلن الجيش التركي مقتل ثلاثة")
         words.append(w)
     return " ".join(words) or None
 
