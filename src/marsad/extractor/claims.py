@@ -104,22 +104,18 @@ class _Discourse:
         return False
 
     def source_after(self, i: int) -> str | None:
-        """The source in force at the end of sentence i."""
-        while i >= 0:
-            named = [a for a in self.attributions(i) if a[1] is not None]
-            if named:
-                return named[-1][1]
-            if not self.continues(i):
-                return None
-            i -= 1
-        return None
+        """The source in force at the end of sentence i: named there, or carried into it."""
+        return self.last_named(i, through_continuations=True)
 
-    def last_named(self, i: int) -> str | None:
-        """The source named last in sentences 0..i (for "وأضاف المصدر")."""
+    def last_named(self, i: int, through_continuations: bool = False) -> str | None:
+        """The source named last in sentences 0..i (for "وأضاف المصدر"); with
+        through_continuations, only looking back through sentences that continue."""
         while i >= 0:
             named = [a for a in self.attributions(i) if a[1] is not None]
             if named:
                 return named[-1][1]
+            if through_continuations and not self.continues(i):
+                return None
             i -= 1
         return None
 

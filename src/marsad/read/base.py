@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Iterator, Protocol
@@ -98,3 +99,16 @@ def check_text(doc: Document, path: str, locator: str, options: ReadOptions) -> 
                       doc_id=doc.id, sample=sample(doc.raw))
     doc.content_hash = content_hash(doc)
     return doc
+
+
+def read_file(path: str, limit: int, doc_id: str, what: str = "file") -> bytes | Reject:
+    """The bytes of a file of at most `limit` bytes, or a reject that says why not."""
+    try:
+        size = os.path.getsize(path)
+        if size > limit:
+            return Reject(path, "", "too_large", f"the {what} has {size:,} bytes, over the limit of {limit:,} "
+                          f"(raise it with --max-bytes)", doc_id=doc_id)
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError as e:
+        return Reject(path, "", "unreadable", f"cannot read the {what}: {e.strerror or e}", doc_id=doc_id)

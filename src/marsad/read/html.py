@@ -6,23 +6,17 @@ import re
 from typing import Iterator
 
 from marsad.model import Document, Reject
-from marsad.read.base import ReadOptions, check_text, decode
+from marsad.read.base import ReadOptions, check_text, decode, read_file
 
 _LETTERS = re.compile(r"[^\W\d_]{2}")  # an article has words, not only markup debris
 
 
 def read_html(path: str, options: ReadOptions) -> Iterator[Document | Reject]:
     stem = os.path.basename(path).rsplit(".", 1)[0]
-    try:
-        size = os.path.getsize(path)
-        if size > options.max_bytes * 4:  # pages carry several times their text in markup
-            yield Reject(path, "", "too_large", f"the page has {size:,} bytes, over the limit of "
-                         f"{options.max_bytes * 4:,} (raise it with --max-bytes)", doc_id=stem)
-            return
-        with open(path, "rb") as f:
-            data = f.read()
-    except OSError as e:
-        yield Reject(path, "", "unreadable", f"cannot read the file: {e.strerror or e}")
+    # pages carry several times their text in markup
+    data = read_file(path, options.max_bytes * 4, stem, what="page")
+    if isinstance(data, Reject):
+        yield data
         return
     yield html_document(data, path, stem, options)
 

@@ -5,21 +5,13 @@ import os
 from typing import Iterator
 
 from marsad.model import Document, Reject
-from marsad.read.base import ReadOptions, check_text, decode
+from marsad.read.base import ReadOptions, check_text, decode, read_file
 
 
 def read_text(path: str, options: ReadOptions) -> Iterator[Document | Reject]:
-    try:
-        size = os.path.getsize(path)
-        if size > options.max_bytes:
-            yield Reject(path, "", "too_large",
-                         f"the file has {size:,} bytes, over the limit of {options.max_bytes:,} (raise it with --max-bytes)",
-                         doc_id=_stem(path))
-            return
-        with open(path, "rb") as f:
-            data = f.read()
-    except OSError as e:
-        yield Reject(path, "", "unreadable", f"cannot read the file: {e.strerror or e}")
+    data = read_file(path, options.max_bytes, _stem(path))
+    if isinstance(data, Reject):
+        yield data
         return
     text = decode(data, path, "")
     if isinstance(text, Reject):
