@@ -24,6 +24,7 @@ def quantities(text):
     ("ثلاثين", (30, 30, "exact")),
     ("خمسة عشر", (15, 15, "exact")),
     ("3 آلاف", (3000, 3000, "exact")),
+    ("240 ألفا و381", (240381, 240381, "exact")),
     ("نحو 3000", (3000, 3000, "approx")),
     ("حوالي 3000", (3000, 3000, "approx")),
     ("قرابة 3000", (3000, 3000, "approx")),
@@ -194,3 +195,9 @@ def test_sources_named_after_according_to():
     assert c.source and c.source.startswith("صحيفه")
     (c,) = marsad.extract("وقتل 5 أشخاص بحسب المعلومات الأولية.")
     assert c.source is None   # "according to the first information" names no one
+
+
+def test_attacker_is_not_a_victim_and_killed_and_wounded_together():
+    assert [(c.kind, c.low) for c in marsad.extract("وفجر انتحاري نفسه وسط السوق فقتل 32 شخصا")] == [("killed", 32)]
+    (c,) = marsad.extract("وأفاد ناشطون أن عشرات المدنيين قتلوا وجرحوا في القصف")
+    assert (c.kind, c.low, c.high, c.group) == ("casualties", 10, 99, "civilians")

@@ -78,6 +78,9 @@ _DIGITS_RE = re.compile(
     rf"(?:(?<![\w./:])|(?<=(?<!\w)[وفبلك])|(?<=(?<!\w)ال)|(?<=(?<!\w)[وفبلك]ال))({DIGITS})(?![\w/:]|\.\d)")
 
 
+_AND_DIGITS = re.compile(rf"\s*و\s*({DIGITS})(?![\w/:]|\.\d)")
+
+
 def _digits_value(s: str) -> float:
     return float(re.sub(r"[,،٬]", "", s))
 
@@ -129,15 +132,25 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in folded text, in order of position."""
     data = number_data()
     raw: list[tuple[int, int, int | None, int | None, str]] = []
+    consumed = 0
     for m in _DIGITS_RE.finditer(text):
+        if m.start() < consumed:
+            continue  # the rest of a number read already ("240 ألفا و381")
         v = _digits_value(m.group(1))
         # a scale word after digits: 3 آلاف، 1.5 مليون
         tail = data.word_re.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
         end = m.end()
         if tail and data.words[tail.group(1)][1] in ("scale", "scales"):
-            v *= 1_000_000 if data.words[tail.group(1)][0] >= 1_000_000 else 1000
+            scale = 1_000_000 if data.words[tail.group(1)][0] >= 1_000_000 else 1000
+            v *= scale
             end = tail.end()
+            # "240 ألفا و381": the rest of the number after و
+            rest = _AND_DIGITS.match(text, end)
+            if rest and _digits_value(rest.group(1)) < scale:
+                v += _digits_value(rest.group(1))
+                end = rest.end()
         raw.append((m.start(1), end, int(v), int(v), "exact"))
+        consumed = end
     taken = [(s, e) for s, e, *_ in raw]
     for s, e, v in _word_numbers(text):
         if not any(s < te and ts < e for ts, te in taken):

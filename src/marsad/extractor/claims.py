@@ -436,10 +436,12 @@ class ClaimExtractor:
                     continue
                 if toks[c[0]].text.startswith("و") and gap == 0:
                     continue  # "ثلاثة أطفال وأصيب ...": a new clause starts
-                if f.implicit and _definite(toks[f.t0].text) and c[1] < len(toks) and (
+                if f.implicit and c[1] < len(toks) and (
                         c[1] in figure_starts or self.lex.persons.match(sent, toks[c[1]].start)) \
                         and not _OBJECT_PRONOUN.search(toks[c[1] - 1].text):
-                    continue  # "الشاب الذي قتل ثلاثة مارة": he killed; "الذي قتلته الشرطة": he was
+                    # "انتحاري قتل 32 شخصا"، "الشاب الذي قتل ثلاثة مارة": the one who killed;
+                    # "الذي قتلته الشرطة": the one who was killed
+                    continue
                 if f.implicit and any(x in between for x in figure_starts):
                     continue  # a noun's cue is not beyond another figure
                 if f.implicit and f.low == 1 and toks[c[0]].text.startswith(("ب", "وب")):
