@@ -204,14 +204,18 @@ class ClaimExtractor:
             t0 = tok_at(cs - s)
             t1 = tok_at(ce - s - 1) + 1
             cue_toks.append((t0, t1, kind, key in lex.attacker_cues, key in lex.weak_cues))
+        figures = self._figures(sent, toks, tok_at)
+        if not figures:
+            state.claims = []
+            return []
         stances = self._stances(sent)
         tolls = [tok_at(m[0]) for m in lex.cumulative.finditer(sent)]
         cause = self._cause(sent)
-        # deaths and injuries from fire, accidents, weather, disease are no claims (GUIDE)
-        harmless = cause == "cause" or (cause is None and (
-            self._doc_cause == "cause" or self._doc_harmless()))
 
-        figures = self._figures(sent, toks, tok_at)
+        # deaths and injuries from fire, accidents, weather, disease are no claims (GUIDE)
+        def harmless() -> bool:  # asked only of a figure of harm: the article scan is costly
+            return cause == "cause" or (cause is None and (self._doc_cause == "cause" or self._doc_harmless()))
+
         starts_of_figures = [f.t0 for f in figures if not self._not_people(sent, toks, f)]
         out: list[Claim] = []
         last_group = state.group
@@ -220,7 +224,7 @@ class ClaimExtractor:
             if self._not_people(sent, toks, f):
                 continue
             kind, cue = self._kind(sent, toks, f, cue_toks, prev, starts_of_figures)
-            if kind is None or (harmless and kind in _HARMED):
+            if kind is None or (kind in _HARMED and harmless()):
                 continue
             group = self._group(sent, toks, f, last_group, cue)
             source, role = self._source_for(named, f.start, lambda a, b: _clause_between(sent, a, b, words_only=True))
