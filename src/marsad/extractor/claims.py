@@ -15,7 +15,7 @@ from functools import lru_cache
 from marsad.ar.normalize import fold, fold_with_map
 from marsad.ar.numbers import find_quantities, qualifier_after
 from marsad.ar.lexicon import alternation
-from marsad.extractor.lexicon import PROCLITICS, Lexicon, Person, endings, function_words, lexicon
+from marsad.extractor.lexicon import PROCLITICS, PROCLITICS_NO_ARTICLE, Lexicon, Person, endings, function_words, lexicon
 from marsad.model import Claim, Document
 
 _SENTENCE_END = re.compile(r"(?:[.!?؟؛;]+(?=\s|$|[\"”»)])|\n+)")
@@ -31,6 +31,7 @@ _RELATIVE = _W["relative"]
 _FILLERS = _W["filler"]
 _NOT_SOURCE = _W["not_source"]
 _SAME = _W["same"]
+_SKIP = _W["skip"]
 _LABEL_BEFORE = _W["label_before"]
 _RELATIVE_ONLY = [[w] for w in _RELATIVE]
 _OTHERS = re.compile(rf"^{PROCLITICS}(?:{alternation(_W['others'])})$")
@@ -576,8 +577,8 @@ class ClaimExtractor:
         for m in _WORD_OR_MARK.finditer(sent, pos):
             if m.group() in _QUOTES:
                 continue
-            if words == 0 and m.group() == "ما":
-                continue  # "وفق ما أعلن المرصد"، "حسب ما أوردت الوكالة"
+            if words == 0 and m.group() in _SKIP:
+                continue  # "وفق ما أعلن المرصد"، "حسب ما أفاد به المرصد"
             verb = self.lex.attribution.match(sent, m.start())
             if verb and verb[0] == m.start() and verb[3] == "verb":
                 continue
@@ -596,10 +597,12 @@ class ClaimExtractor:
         باسم الجيش), since a verb may be followed by its object (أعلنت ولاءها). A bare
         "المصدر" or "الوكالة" is the source named last."""
         m = _WORD_OR_MARK.search(sent, pos)
-        if m and m.group() in ("ما", "لما"):
+        if m and m.group() in _SKIP:
             # "حسب ما نشرته صحيفة ..."، "وفق ما أعلنت الوزارة": the name follows the verb
             verb = _WORD_OR_MARK.search(sent, m.end())
             m = _WORD_OR_MARK.search(sent, verb.end()) if verb else None
+            while m and m.group() in _SKIP:  # "ما أفاد به المرصد"
+                m = _WORD_OR_MARK.search(sent, m.end())
         if not m or not m.group()[0].isalpha():
             return None
         head = self.lex.source_heads.match(sent, m.start())
@@ -685,13 +688,34 @@ class ClaimExtractor:
         return m.group(1) if m else None
 
     def _claim(self, doc, qs, qe, kind, f, group, source, stance, place, cumulative) -> Claim:
-        fs, fe = doc.folded_offsets.span_to_source(qs, qe)
-        start, end = doc.offsets.span_to_source(fs, fe) if doc.offsets is not None else (fs, fe)
+        start, end = _to_raw(doc, qs, qe)
         return Claim(doc=doc.id, kind=kind, low=f.low, high=f.high, qualifier=f.qualifier,
-                     quote=doc.raw[start:end], start=start, end=end, group=group, source=source,
-                     stance=stance, place=place, cumulative=cumulative)
+                     quote=doc.raw[start:end], start=start, end=end, group=group,
+                     source=_as_written(doc, source, qs), stance=stance,
+                     place=_as_written(doc, place, qs), cumulative=cumulative)
 
 
+def _to_raw(doc, fs: int, fe: int) -> tuple[int, int]:
+    """A span of the folded text as a span of the raw text."""
+    ts, te = doc.folded_offsets.span_to_source(fs, fe)
+    return doc.offsets.span_to_source(ts, te) if doc.offsets is not None else (ts, te)
+
+
+def _as_written(doc, folded_name: str | None, near: int) -> str | None:
+    """A name taken from the folded text (a place, a source not in the lexicon) as the
+    article writes it: the nearest occurrence before `near`, else the first after it."""
+    if not folded_name or not _ARABIC.search(folded_name):
+        return folded_name  # a label of the lexicon (SOHR, officials) stays as it is
+    i = doc.folded.rfind(folded_name, 0, near + len(folded_name))
+    if i < 0:
+        i = doc.folded.find(folded_name)
+    if i < 0:
+        return folded_name
+    start, end = _to_raw(doc, i, i + len(folded_name))
+    return doc.raw[start:end]
+
+
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
 _SOURCE_KIND = re.compile(rf"\s*(?:[\"“”«»]|{PROCLITICS}(?:{alternation(_W['source_kind'])})(?!\w))\s*")
 _SAID_THAT = re.compile(rf"\s*((?:\w+\s+){{0,3}}?)(?:{alternation(_W['complementizer'])})(?!\w)")
 _QUOTES = {'"', "“", "”", "«", "»", "'"}
@@ -708,7 +732,8 @@ def _clause_between(sent: str, a: int, b: int, words_only: bool = False) -> bool
     return bool((_CLAUSE_ONLY_WORDS if words_only else _CLAUSE_WORDS).search(sent, min(a, b), max(a, b)))
 
 
-_PLACE = re.compile(rf"(?<!\w){PROCLITICS}(?:{alternation(_W['place_word'])})\s+(\w+(?:\s+(?!{alternation(_W['name_stop'])}(?!\w))\w+)?)")
+# "في مدينة X"; "المدينة" with the article refers back and names nothing
+_PLACE = re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}(?:{alternation(_W['place_word'])})\s+(\w+(?:\s+(?!{alternation(_W['name_stop'])}(?!\w))\w+)?)")
 _NAME_STOP = _W["name_stop"]
 
 

@@ -23,17 +23,20 @@ def end_pattern(name: str) -> str:
     return rf"(?:{alternation(endings()[name])})?(?!\w)"
 
 
-def proclitics_pattern() -> str:
+def proclitics_pattern(with_article: bool = True) -> str:
     """A regex for the proclitics before a word (ar/data/proclitics.tsv): a conjunction, then
     a preposition and/or the article (و، ف؛ ب، ل، ك؛ ال، لل)."""
     slots: dict[str, list[str]] = {}
     for clitic, slot in read_tsv("proclitics.tsv"):
         slots.setdefault(slot, []).append(fold(clitic))
     conj, prep, article = (alternation(slots[k]) for k in sorted(slots))
+    if not with_article:
+        return rf"(?:{conj})?(?:{prep})?"
     return rf"(?:{conj})?(?:(?:{prep})?(?:{article})|(?:{prep}))?"
 
 
 PROCLITICS = proclitics_pattern()
+PROCLITICS_NO_ARTICLE = proclitics_pattern(with_article=False)
 WORD_END = end_pattern("word")
 
 
