@@ -528,7 +528,11 @@ class ClaimExtractor:
             return self._main_actor() or "militants"
         # a figure with no noun counts the people counted just before: "وقتل ما لا يقل عن
         # 260 مقاتلا كرديا واصيب حوالى 400"
-        return last_group or "people"
+        if last_group:
+            return last_group
+        limit = toks[cue[0]].start if cue and cue[0] < f.t0 else toks[f.t0].start
+        before = [m[3] for m in lex.actors.finditer(sent, 0, limit)]
+        return before[-1] if before else "people"
 
     def _attributions(self, sent: str, last_named) -> list[tuple[int, str | None, str]]:
         """Every attribution in a sentence: (position, source, role)."""
