@@ -322,12 +322,6 @@ class ClaimExtractor:
         figures.sort(key=lambda f: f.t0)
         return figures
 
-    def _person_at(self, sent, toks, i):
-        if i >= len(toks):
-            return None
-        m = self.lex.persons.match(sent, toks[i].start)
-        return m
-
     def _noun_after(self, sent, toks, i) -> tuple | None:
         """The counted noun after a figure: "17 شخصا"، "6 من الارهابيين"، "الـ15"."""
         j = i
