@@ -723,11 +723,12 @@ _TITLES = _W["title"]
 _CLAUSE_WORDS = re.compile(rf"(?<!\w)(?:{alternation(w for w in _W['clause_word'] if w.isalpha())})(?!\w)|[،,؛;]")
 
 
-_CLAUSE_ONLY_WORDS = re.compile(rf"(?<!\w)(?:{alternation(w for w in _W['clause_word'] if w.isalpha())})(?!\w)")
+_NEW_REPORT = re.compile(rf"(?<!\w)(?:{alternation(_W['new_report'])})(?!\w)")
 
 
 def _clause_between(sent: str, a: int, b: int, words_only: bool = False) -> bool:
-    return bool((_CLAUSE_ONLY_WORDS if words_only else _CLAUSE_WORDS).search(sent, min(a, b), max(a, b)))
+    """Whether a clause opens between a and b; words_only: a new report (إذ، كما ...), not a comma."""
+    return bool((_NEW_REPORT if words_only else _CLAUSE_WORDS).search(sent, min(a, b), max(a, b)))
 
 
 # "في مدينة X"; "المدينة" with the article refers back and names nothing
