@@ -201,3 +201,10 @@ def test_attacker_is_not_a_victim_and_killed_and_wounded_together():
     assert [(c.kind, c.low) for c in marsad.extract("وفجر انتحاري نفسه وسط السوق فقتل 32 شخصا")] == [("killed", 32)]
     (c,) = marsad.extract("وأفاد ناشطون أن عشرات المدنيين قتلوا وجرحوا في القصف")
     assert (c.kind, c.low, c.high, c.group) == ("casualties", 10, 99, "civilians")
+
+
+def test_back_references_find_the_source_of_their_kind():
+    text = ("أفادت وكالة الأنباء السورية بمقتل 11 شخصا في دمشق.\n"
+            "وقال المرصد السوري إن 28 عنصرا قتلوا في ريف حلب.\n"
+            "وقالت الوكالة إن 46 شخصا أصيبوا بجروح.")
+    assert [c.source for c in marsad.extract(text)] == ["SANA", "SOHR", "SANA"]

@@ -88,7 +88,8 @@ class _Discourse:
 
     def attributions(self, i: int) -> list:
         if i not in self._attributions:
-            self._attributions[i] = self.ex._attributions(self.sentence(i), lambda: self.last_named(i - 1))
+            self._attributions[i] = self.ex._attributions(
+                self.sentence(i), lambda kind="any": self.last_named(i - 1, kind=kind))
         return self._attributions[i]
 
     def continues(self, i: int) -> bool:
@@ -108,11 +109,13 @@ class _Discourse:
         """The source in force at the end of sentence i: named there, or carried into it."""
         return self.last_named(i, through_continuations=True)
 
-    def last_named(self, i: int, through_continuations: bool = False) -> str | None:
-        """The source named last in sentences 0..i (for "وأضاف المصدر"); with
-        through_continuations, only looking back through sentences that continue."""
+    def last_named(self, i: int, through_continuations: bool = False, kind: str = "any") -> str | None:
+        """The source named last in sentences 0..i, of the given kind (for "وقالت الوكالة" the
+        last news outlet, for "وأضاف المصدر" the last voice); with through_continuations, only
+        looking back through sentences that continue."""
         while i >= 0:
-            named = [a for a in self.attributions(i) if a[1] is not None]
+            named = [a for a in self.attributions(i)
+                     if a[1] is not None and (kind == "any" or self.ex.source_type(a[1]) in (kind, "any"))]
             if named:
                 return named[-1][1]
             if through_continuations and not self.continues(i):
@@ -609,9 +612,18 @@ class ClaimExtractor:
                 return None
             return _name(sent[m.start():], self.lex)
         name = _name(sent[m.start():], self.lex)
-        if name and head[3] == "back" and _definite(name) and all(w in _SAME for w in name.split()[1:]):
-            return last_named()  # "وأضاف المصدر"، "المصدر نفسه"
+        role_of_head, kind = head[3]
+        if name and role_of_head == "back" and _definite(name) and all(w in _SAME for w in name.split()[1:]):
+            return last_named(kind)  # "وأضاف المصدر"، "المصدر نفسه"، "وقالت الوكالة"
         return name
+
+    def source_type(self, label: str) -> str:
+        """The kind of a source: from source_types.tsv for a label of the lexicon, from the
+        word it begins with for a name (وزارة ... -> ministry), else other."""
+        if label in self.lex.source_types:
+            return self.lex.source_types[label]
+        head = self.lex.source_heads.match(label, 0)
+        return head[3][1] if head else "other"
 
     @staticmethod
     def _source_for(attributions, pos: int, clause_between) -> tuple[str | None, str | None]:

@@ -108,7 +108,8 @@ class Lexicon:
     cumulative: PhraseMatcher      # -> True
     units: PhraseMatcher           # -> True: nouns that count no people
     non_violent: PhraseMatcher     # -> cause | violence
-    source_heads: PhraseMatcher    # -> head | back
+    source_heads: PhraseMatcher    # -> (head | back, type)
+    source_types: dict             # source label -> type (media, monitor, org, voice, party)
     nationalities: PhraseMatcher   # -> the forces of a state
 
 
@@ -172,7 +173,8 @@ def lexicon() -> Lexicon:
         units=PhraseMatcher({fold(r[0]): True for r in read_tsv("units_not_people.tsv")},
                             end=end_pattern("unit")),
         non_violent=PhraseMatcher({fold(p): t for t, p in read_tsv("non_violent.tsv")}),
+        source_types={label: kind for label, kind in read_tsv("source_types.tsv")},
         nationalities=PhraseMatcher(_phrases("nationalities.tsv"), end=end_pattern("adjective")),
-        source_heads=PhraseMatcher({fold(w): role for w, role in read_tsv("source_heads.tsv")},
+        source_heads=PhraseMatcher({fold(w): (role, kind) for w, role, kind in read_tsv("source_heads.tsv")},
                                    end=end_pattern("head")),
     )
