@@ -615,6 +615,8 @@ class ClaimExtractor:
         role_of_head, kind = head[3]
         if name and role_of_head == "back" and _definite(name) and all(w in _SAME for w in name.split()[1:]):
             return last_named(kind)  # "وأضاف المصدر"، "المصدر نفسه"، "وقالت الوكالة"
+        if name and role_of_head == "back" and " " not in name and kind == "voice":
+            return last_named(kind) or name  # "وقال مصدر إن" after "قالت مصادر أمنية"
         return name
 
     def source_type(self, label: str) -> str:
