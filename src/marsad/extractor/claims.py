@@ -537,6 +537,11 @@ class ClaimExtractor:
         found = []
         for s, e, key, role in lex.attribution.finditer(sent):
             if role == "opener":
+                # "وتبنى حزب العمال الكردستاني الهجوم، موضحا أن ...": the subject of the
+                # sentence says what follows
+                subject = next(lex.sources.finditer(sent, 0, s), None) if s > 0 else None
+                if subject:
+                    found.append((s, subject[3], "verb"))
                 continue
             if role == "continue":
                 found.append((s, None, role))
