@@ -208,3 +208,14 @@ def test_back_references_find_the_source_of_their_kind():
             "وقال المرصد السوري إن 28 عنصرا قتلوا في ريف حلب.\n"
             "وقالت الوكالة إن 46 شخصا أصيبوا بجروح.")
     assert [c.source for c in marsad.extract(text)] == ["SANA", "SOHR", "SANA"]
+
+
+def test_soldiers_are_the_forces_the_article_is_about_unless_said_otherwise():
+    text = ("قصف الجيش التركي مواقع للمتمردين في الجبال.\n"
+            "وأعلن الجيش التركي أن جنديين قتلا في الهجوم.\n"
+            "وفي حادث آخر قتل خمسة جنود إيرانيين في اشتباك على الحدود.")
+    assert [(c.low, c.group) for c in marsad.extract(text)] == [(2, "Turkish forces"), (5, "soldiers")]
+    (c,) = marsad.extract("واعتقلت الشرطة تسعة أشخاص بعد مداهمة المصنع.")
+    assert c.group == "people"   # the police did the arresting
+    (c,) = marsad.extract("وقتل جريح سوري بعد وصوله إلى المستشفى")
+    assert c.group == "civilians"

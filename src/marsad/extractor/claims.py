@@ -154,7 +154,7 @@ class ClaimExtractor:
         # an article that names a non-violent cause and no violence anywhere (a storm, a
         # fire, an epidemic) gives no claims of harm, displacement or rescue
         self._doc_harmless = lru_cache(maxsize=1)(lambda: self._cause(folded) == "cause")
-        self._main_actor = lru_cache(maxsize=1)(lambda: self.main_actor(folded, doc.title))
+        self._main_actor = lru_cache(maxsize=2)(lambda state=False: self.main_actor(folded, doc.title, state))
         paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(folded)]
         spans = list(self._sentences(folded))
         discourse = _Discourse(self, folded, spans)
@@ -501,24 +501,29 @@ class ClaimExtractor:
             if p and p[3].group not in ("people", "-", "families"):
                 return p[3].group
         q0 = f.q0 if f.q0 >= 0 else f.t0
-        if f.noun and f.noun[2].group == "people" and q0 > 1 and cue is not None and cue[1] == q0 - 1:
+        if f.noun and f.noun[2].group == "people" and q0 > 1 and cue is not None and cue[1] == q0 - 1 \
+                and lex.persons.match(sent, toks[cue[0]].start):
             # "عدد الجرحى المدنيين 1616 شخصا": an adjective of the cue noun names them
             p = lex.persons.match(sent, toks[q0 - 1].start)
             if p and p[3].group not in ("people", "-", "families") and p[1] == toks[q0 - 1].end:
                 return p[3].group
         if f.noun:
             group = f.noun[2].group
-            if group in ("soldiers", "police") and end < len(toks):
-                # "جندي تركي": the soldiers of a state are its forces
-                n = lex.nationalities.match(sent, toks[end].start)
-                if n:
-                    return n[3]
+            n = lex.nationalities.match(sent, toks[end].start) if end < len(toks) else None
+            if group in ("soldiers", "police") and n:
+                return n[3]  # "جندي تركي": the soldiers of a state are its forces
+            if group == "people" and n:
+                return "civilians"  # "جريح سوري"، "مواطن عراقي": a person of a country
+            if group == "soldiers" and not (end < len(toks) and _NISBA.match(toks[end].text)):
+                # soldiers with no nationality ("جنود إيرانيين" has one, if not a known one):
+                # the state forces the article is about
+                return self._main_actor(state=True) or group
             if group != "-":
                 return group
             # "قائد"، "عنصر" with no actor: the actor named before the cue, not the one
             # between cue and figure (that one did it: "خطفت جبهة النصرة ثمانية عناصر")
             limit = toks[cue[0]].start if cue and cue[0] < f.t0 else toks[f.t0].start
-            before = [m[3] for m in lex.actors.finditer(sent, 0, limit)]
+            before = self._actors_before(sent, limit, cue)
             if before:
                 return before[-1]
             # else the armed group the article is about ("مقاتلو داعش" all through it)
@@ -528,8 +533,16 @@ class ClaimExtractor:
         if last_group:
             return last_group
         limit = toks[cue[0]].start if cue and cue[0] < f.t0 else toks[f.t0].start
-        before = [m[3] for m in lex.actors.finditer(sent, 0, limit)]
+        before = self._actors_before(sent, limit, cue)
         return before[-1] if before else "people"
+
+    def _actors_before(self, sent: str, limit: int, cue) -> list[str]:
+        """Actors named before a figure's cue. Those who arrest are the police and the state:
+        before "اعتقلت" they did it, they are not the ones counted."""
+        actors = [m[3] for m in self.lex.actors.finditer(sent, 0, limit)]
+        if cue is not None and cue[2] == "detained":
+            actors = [a for a in actors if a not in _STATE_FORCES and a != "police"]
+        return actors
 
     def _attributions(self, sent: str, last_named) -> list[tuple[int, str | None, str]]:
         """Every attribution in a sentence: (position, source, role)."""
@@ -675,13 +688,13 @@ class ClaimExtractor:
                 stance = "hedged"
         return stance
 
-    def main_actor(self, folded: str, title: str | None) -> str | None:
-        """The armed group (not a state's forces) an article names most (its title counts
-        twice), if one stands out."""
+    def main_actor(self, folded: str, title: str | None, state: bool = False) -> str | None:
+        """The armed group (or, with state, the state's forces) an article names most (its
+        title counts twice), if one stands out."""
         counts: dict[str, int] = {}
         for text, weight in ((fold(title or ""), 2), (folded, 1)):
             for *_, label in self.lex.actors.finditer(text):
-                if label not in _STATE_FORCES and label != "police":
+                if (label in _STATE_FORCES) == state and label != "police":
                     counts[label] = counts.get(label, 0) + weight
         if not counts:
             return None
@@ -777,6 +790,8 @@ _STATE_FORCES = {"Yemeni government forces", "Saudi forces", "Syrian government 
 _OBJECT_PRONOUN = re.compile(rf"\w{{2}}(?:{alternation(endings()['object'])})$")
 # the kinds a non-violent cause (a storm, a fire) can give and the GUIDE does not count
 _HARMED = {"killed", "injured", "casualties", "missing", "displaced", "evacuated", "trapped", "rescued"}
+# a nisba adjective after a noun (إيرانيين، أمريكيا، الروسي): a nationality, known or not
+_NISBA = re.compile(r"^(?:ال)?\w{3,}(?:ي|يا|يه|يين|يون|يان)$")
 _OPEN = {"(": ")", "«": "»", "“": "”", '"': '"'}
 
 
