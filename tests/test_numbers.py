@@ -219,3 +219,10 @@ def test_soldiers_are_the_forces_the_article_is_about_unless_said_otherwise():
     assert c.group == "people"   # the police did the arresting
     (c,) = marsad.extract("وقتل جريح سوري بعد وصوله إلى المستشفى")
     assert c.group == "civilians"
+
+
+def test_a_source_named_in_full_then_by_surname():
+    text = ("وقال مدير المرصد السوري رامي عبد الرحمن إن الاشتباكات مستمرة.\n"
+            "وقال عبد الرحمن إن 7 مقاتلين قتلوا في القصف.")
+    (c,) = marsad.extract(text)
+    assert c.source == "SOHR"

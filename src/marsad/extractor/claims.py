@@ -88,9 +88,20 @@ class _Discourse:
 
     def attributions(self, i: int) -> list:
         if i not in self._attributions:
-            self._attributions[i] = self.ex._attributions(
-                self.sentence(i), lambda kind="any": self.last_named(i - 1, kind=kind))
+            found = self.ex._attributions(self.sentence(i), lambda kind="any": self.last_named(i - 1, kind=kind))
+            self._attributions[i] = [(p, self._known_by_surname(label, i), role) for p, label, role in found]
         return self._attributions[i]
+
+    def _known_by_surname(self, label: str | None, i: int) -> str | None:
+        """A person named in short ("وقال عبد الرحمن") whom the article named in full before as
+        a source of the lexicon ("رامي عبد الرحمن", SOHR) is that source."""
+        if not label or label in self.ex.lex.source_types or " " not in label.strip() and len(label) < 4:
+            return label
+        before = self.folded[:self.spans[i][0]]
+        for alias, value in self.ex.lex.sources.values.items():
+            if alias != label and alias.endswith(" " + label) and alias in before:
+                return value
+        return label
 
     def continues(self, i: int) -> bool:
         a = self.attributions(i)
