@@ -532,8 +532,10 @@ class ClaimExtractor:
             if group != "-":
                 return group
             # "قائد"، "عنصر" with no actor: the actor named before the cue, not the one
-            # between cue and figure (that one did it: "خطفت جبهة النصرة ثمانية عناصر")
-            limit = toks[cue[0]].start if cue and cue[0] < f.t0 else toks[f.t0].start
+            # between cue and figure (that one did it: "خطفت جبهة النصرة ثمانية عناصر"),
+            # unless the noun says they are its own ("خسرت المقاومة ثلاثة من مقاتليها")
+            own = _POSSESSIVE.search(toks[f.noun[1] - 1].text)
+            limit = toks[cue[0]].start if cue and cue[0] < f.t0 and not own else toks[f.t0].start
             before = self._actors_before(sent, limit, cue)
             if before:
                 return before[-1]
@@ -545,7 +547,13 @@ class ClaimExtractor:
             return last_group
         limit = toks[cue[0]].start if cue and cue[0] < f.t0 else toks[f.t0].start
         before = self._actors_before(sent, limit, cue)
-        return before[-1] if before else "people"
+        if before:
+            return before[-1]
+        # "تمكن الجيش من إلقاء القبض على ستة": the state forces acted; the ones counted are
+        # the armed group the article is about
+        if any(m[3] in _STATE_FORCES or m[3] == "police" for m in lex.actors.finditer(sent, 0, limit)):
+            return self._main_actor() or "people"
+        return "people"
 
     def _actors_before(self, sent: str, limit: int, cue) -> list[str]:
         """Actors named before a figure's cue. Those who arrest are the police and the state:
@@ -803,6 +811,7 @@ _OBJECT_PRONOUN = re.compile(rf"\w{{2}}(?:{alternation(endings()['object'])})$")
 _HARMED = {"killed", "injured", "casualties", "missing", "displaced", "evacuated", "trapped", "rescued"}
 # a nisba adjective after a noun (إيرانيين، أمريكيا، الروسي): a nationality, known or not
 _NISBA = re.compile(r"^(?:ال)?\w{3,}(?:ي|يا|يه|يين|يون|يان)$")
+_POSSESSIVE = re.compile(rf"\w{{3}}(?:{alternation(endings()['possessive'])})$")
 _OPEN = {"(": ")", "«": "»", "“": "”", '"': '"'}
 
 
