@@ -506,9 +506,14 @@ class ClaimExtractor:
             if j >= end and toks[j].text not in _LINKS and not lex.persons.match(sent, toks[j].start):
                 break  # (a person noun may stand between: "33 مسلحا من مسلحي «داعش»")
             j += 1
-        # "ستة قتلى من السكان": a person noun after من says who they are
-        if end < len(toks) and toks[end].text in ("من", "بين"):
-            p = lex.persons.match(sent, toks[end + 1].start) if end + 1 < len(toks) else None
+        # "ستة قتلى من السكان"، "27 شخصا على الأقل من سكان الحي": a person noun after من
+        # says who they are
+        after = end
+        if 0 < end < len(toks) and qualifier_after(sent, toks[end - 1].end):
+            while after < len(toks) and toks[after].text not in ("من", "بين") and after - end < 3:
+                after += 1
+        if after < len(toks) and toks[after].text in ("من", "بين"):
+            p = lex.persons.match(sent, toks[after + 1].start) if after + 1 < len(toks) else None
             if p and p[3].group not in ("people", "-", "families"):
                 return p[3].group
         q0 = f.q0 if f.q0 >= 0 else f.t0
