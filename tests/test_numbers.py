@@ -226,3 +226,14 @@ def test_a_source_named_in_full_then_by_surname():
             "وقال عبد الرحمن إن 7 مقاتلين قتلوا في القصف.")
     (c,) = marsad.extract(text)
     assert c.source == "SOHR"
+
+
+def test_groups_from_predicates_partitives_and_massacres():
+    (c,) = marsad.extract("وقال المرصد إن تسعة من القتلى هم من المدنيين.")[-1:]
+    assert (c.low, c.group) == (9, "civilians")
+    (c,) = marsad.extract("سقطت قذيفة على منزل وقتلت خمسة أشخاص من أسرة واحدة.")
+    assert c.group == "civilians"
+    (c,) = marsad.extract("وتحدثت وسائل إعلام عن مجزرة سقط ضحيتها تسعة قتلى.")
+    assert c.group == "civilians"
+    (c,) = marsad.extract("خسرت المقاومة ثلاثة من مقاتليها في الاشتباكات.")
+    assert c.group == "Popular Resistance"

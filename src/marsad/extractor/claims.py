@@ -242,6 +242,8 @@ class ClaimExtractor:
             if kind is None or (kind in _HARMED and harmless()):
                 continue
             group = self._group(sent, toks, f, last_group, cue)
+            if group == "people" and _MASSACRE.search(sent):
+                group = "civilians"  # "مجزرة سقط ضحيتها تسعة قتلى"
             source, role = self._source_for(named, f.start, lambda a, b: _clause_between(sent, a, b, words_only=True))
             if source is None:
                 source = carried
@@ -512,9 +514,13 @@ class ClaimExtractor:
         if 0 < end < len(toks) and qualifier_after(sent, toks[end - 1].end):
             while after < len(toks) and toks[after].text not in ("من", "بين") and after - end < 3:
                 after += 1
+        if after < len(toks) and toks[after].text in _PART_OF:
+            after += 1  # "تسعة من القتلى هم من المدنيين"
         if after < len(toks) and toks[after].text in ("من", "بين"):
             p = lex.persons.match(sent, toks[after + 1].start) if after + 1 < len(toks) else None
-            if p and p[3].group not in ("people", "-", "families"):
+            if p and p[3].group == "families":
+                return "civilians"  # "خمسة أشخاص من أسرة واحدة": members of a family
+            if p and p[3].group not in ("people", "-"):
                 return p[3].group
         q0 = f.q0 if f.q0 >= 0 else f.t0
         if f.noun and f.noun[2].group == "people" and q0 > 1 and cue is not None and cue[1] == q0 - 1 \
@@ -817,6 +823,7 @@ _HARMED = {"killed", "injured", "casualties", "missing", "displaced", "evacuated
 # a nisba adjective after a noun (إيرانيين، أمريكيا، الروسي): a nationality, known or not
 _NISBA = re.compile(r"^(?:ال)?\w{3,}(?:ي|يا|يه|يين|يون|يان)$")
 _POSSESSIVE = re.compile(rf"\w{{3}}(?:{alternation(endings()['possessive'])})$")
+_MASSACRE = re.compile(rf"(?<!\w){PROCLITICS}(?:{alternation(_W['massacre'])})(?!\w)")
 _OPEN = {"(": ")", "«": "»", "“": "”", '"': '"'}
 
 
