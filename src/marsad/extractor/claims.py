@@ -75,12 +75,31 @@ class _State:
 
 
 class _Discourse:
-    """Who says what across the sentences of a document, worked out only where a figure
-    needs it: most sentences hold no figure, and their attributions are never looked at."""
+    """What one document says beyond a sentence: who says what, which armed group the article
+    is about, whether it is about a non-violent disaster. Each is worked out only where a
+    figure needs it, and kept here, not on the extractor, which documents share."""
 
-    def __init__(self, extractor: "ClaimExtractor", folded: str, spans: list[tuple[int, int]]):
+    def __init__(self, extractor: "ClaimExtractor", folded: str, spans: list[tuple[int, int]],
+                 title: str | None = None):
         self.ex, self.folded, self.spans = extractor, folded, spans
         self._attributions: dict[int, list] = {}
+        self.title_cause = extractor._cause(fold(title)) if title else None
+        self._title = title
+        self._main: dict[bool, str | None] = {}
+        self._harmless: bool | None = None
+
+    def main_actor(self, state: bool = False) -> str | None:
+        """The armed group (or state forces) the article is about, if one stands out."""
+        if state not in self._main:
+            self._main[state] = self.ex.main_actor(self.folded, self._title, state)
+        return self._main[state]
+
+    def harmless(self) -> bool:
+        """An article that names a non-violent cause and no violence anywhere (a storm, a
+        fire, an epidemic) gives no claims of harm, displacement or rescue."""
+        if self._harmless is None:
+            self._harmless = self.ex._cause(self.folded) == "cause"
+        return self._harmless
 
     def sentence(self, i: int) -> str:
         s, e = self.spans[i]
@@ -161,14 +180,9 @@ class ClaimExtractor:
             return []
         claims: list[Claim] = []
         state = _State()
-        self._doc_cause = self._cause(fold(doc.title)) if doc.title else None
-        # an article that names a non-violent cause and no violence anywhere (a storm, a
-        # fire, an epidemic) gives no claims of harm, displacement or rescue
-        self._doc_harmless = lru_cache(maxsize=1)(lambda: self._cause(folded) == "cause")
-        self._main_actor = lru_cache(maxsize=2)(lambda state=False: self.main_actor(folded, doc.title, state))
         paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(folded)]
         spans = list(self._sentences(folded))
-        discourse = _Discourse(self, folded, spans)
+        discourse = _Discourse(self, folded, spans, doc.title)
         ci, pi = 0, 0
         for i, (s, e) in enumerate(spans):
             while pi + 1 < len(paragraph_starts) and paragraph_starts[pi + 1] <= s:
@@ -229,7 +243,7 @@ class ClaimExtractor:
 
         # deaths and injuries from fire, accidents, weather, disease are no claims (GUIDE)
         def harmless() -> bool:  # asked only of a figure of harm: the article scan is costly
-            return cause == "cause" or (cause is None and (self._doc_cause == "cause" or self._doc_harmless()))
+            return cause == "cause" or (cause is None and (discourse.title_cause == "cause" or discourse.harmless()))
 
         starts_of_figures = [f.t0 for f in figures if not self._not_people(sent, toks, f)]
         out: list[Claim] = []
@@ -241,7 +255,7 @@ class ClaimExtractor:
             kind, cue = self._kind(sent, toks, f, cue_toks, prev, starts_of_figures)
             if kind is None or (kind in _HARMED and harmless()):
                 continue
-            group = self._group(sent, toks, f, last_group, cue)
+            group = self._group(sent, toks, f, last_group, cue, discourse)
             if group == "people" and _MASSACRE.search(sent):
                 group = "civilians"  # "مجزرة سقط ضحيتها تسعة قتلى"
             source, role = self._source_for(named, f.start, lambda a, b: _clause_between(sent, a, b, words_only=True))
@@ -488,11 +502,11 @@ class ClaimExtractor:
 
     # group, source, stance, place -------------------------------------------------
 
-    def _group(self, sent, toks, f: _Figure, last_group, cue) -> str:
+    def _group(self, sent, toks, f: _Figure, last_group, cue, discourse: _Discourse) -> str:
         lex = self.lex
         if cue is not None and cue[3]:
             # "الانتحاري الذي فجر نفسه": the attackers' group
-            return self._main_actor() or "militants"
+            return discourse.main_actor() or "militants"
         if f.t1 < len(toks) and _OTHERS.match(toks[f.t1].text) or (
                 f.noun and _OTHERS.match(toks[f.noun[0]].text)):
             return last_group or "people"
@@ -539,7 +553,7 @@ class ClaimExtractor:
             if group == "soldiers" and not (end < len(toks) and _NISBA.match(toks[end].text)):
                 # soldiers with no nationality ("جنود إيرانيين" has one, if not a known one):
                 # the state forces the article is about
-                return self._main_actor(state=True) or group
+                return discourse.main_actor(state=True) or group
             if group != "-":
                 return group
             # "قائد"، "عنصر" with no actor: the actor named before the cue, not the one
@@ -551,7 +565,7 @@ class ClaimExtractor:
             if before:
                 return before[-1]
             # else the armed group the article is about ("مقاتلو داعش" all through it)
-            return self._main_actor() or "militants"
+            return discourse.main_actor() or "militants"
         # a figure with no noun counts the people counted just before: "وقتل ما لا يقل عن
         # 260 مقاتلا كرديا واصيب حوالى 400"
         if last_group:
@@ -563,7 +577,7 @@ class ClaimExtractor:
         # "تمكن الجيش من إلقاء القبض على ستة": the state forces acted; the ones counted are
         # the armed group the article is about
         if any(m[3] in _STATE_FORCES or m[3] == "police" for m in lex.actors.finditer(sent, 0, limit)):
-            return self._main_actor() or "people"
+            return discourse.main_actor() or "people"
         return "people"
 
     def _actors_before(self, sent: str, limit: int, cue) -> list[str]:
