@@ -17,6 +17,12 @@ CLAIM_FIELDS = (
     "doc", "kind", "low", "high", "qualifier", "group", "source", "stance",
     "place", "cumulative", "quote", "start", "end",
 )
+# Where a claim's place is on the map (the gazetteer's entry for `place`; none where no entry
+# was found or the name stayed ambiguous between countries). geo_precision is ACLED's: 1 the
+# town itself, 2 near it or part of its area, 3 only the region or country.
+GEO_FIELDS = (
+    "place_ar", "place_en", "lat", "lon", "country", "admin1", "geo_precision", "feature", "place_ambiguous",
+)
 
 
 @dataclass(slots=True)
@@ -34,13 +40,22 @@ class Claim:
     stance: str = "asserted"
     place: str | None = None
     cumulative: bool = False
+    place_ar: str | None = None
+    place_en: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    admin1: str | None = None
+    geo_precision: int | None = None
+    feature: str | None = None
+    place_ambiguous: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in CLAIM_FIELDS}
+        return {name: getattr(self, name) for name in CLAIM_FIELDS + GEO_FIELDS}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Claim":
-        return cls(**{name: d.get(name) for name in CLAIM_FIELDS if name in d})
+        return cls(**{name: d.get(name) for name in CLAIM_FIELDS + GEO_FIELDS if name in d})
 
 
 @dataclass(slots=True)

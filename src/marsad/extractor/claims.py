@@ -86,7 +86,41 @@ class _Discourse:
         self.title_cause = extractor._cause(fold(title)) if title else None
         self._title = title
         self._main: dict[bool, str | None] = {}
+        self._places: list | None = None
         self._harmless: bool | None = None
+
+    def places(self) -> list:
+        """The place mentions of the document, resolved, in order (worked out once, when the
+        first claim needs its place)."""
+        if self._places is None:
+            from marsad.geo.places import PlaceFinder
+
+            finder = PlaceFinder.default()
+            known = finder.mentions(self.folded)
+            finder.resolve(known)
+            self._places = sorted(known + finder.named_sites(self.folded, known), key=lambda m: m.start)
+        return self._places
+
+    def place_for(self, i: int, pos: int):
+        """The place of a figure at folded position pos in sentence i: a mention in its
+        sentence (the nearest after it, else the nearest before it), else the last one of the
+        sentences before it in its paragraph, else the first of the document (its dateline)."""
+        s, e = self.spans[i]
+        par = self.folded.rfind("\n", 0, s) + 1
+        for pool in ([m for m in self.places() if s <= m.start < e],     # its sentence,
+                     [m for m in self.places() if par <= m.start < s],   # its paragraph,
+                     self.places()):                                     # the article
+            # a town or a part of it before a province or a country: the most specific place
+            specific = [m for m in pool if m.precision < 3 and not (m.place and m.place.precision == 3)]
+            pool = specific or pool
+            if not pool:
+                continue
+            after = [m for m in pool if m.start >= pos]
+            before = [m for m in pool if m.start < pos]
+            if after and (not before or after[0].start - pos <= pos - before[-1].end + 20):
+                return after[0]
+            return before[-1] if before else after[0]
+        return None
 
     def main_actor(self, state: bool = False) -> str | None:
         """The armed group (or state forces) the article is about, if one stands out."""
@@ -269,7 +303,8 @@ class ClaimExtractor:
             qe = max(toks[span_t1 - 1].end, f.end) + s
             cumulative = any(abs(t - f.t0) <= TOLL_WINDOW for t in tolls)
             stance = self._stance_for(stances, sent, f.start)
-            out.append(self._claim(doc, qs, qe, kind, f, group, source, stance, place, cumulative))
+            mention = discourse.place_for(i, qs)
+            out.append(self._claim(doc, qs, qe, kind, f, group, source, stance, mention or place, cumulative))
             if cue is not None:  # "others" refer to a whole, not to a part of it
                 last_group = group
             prev = (max(f.t1, f.noun[1] if f.noun else 0), kind, cue, f.t0)
@@ -763,10 +798,21 @@ class ClaimExtractor:
 
     def _claim(self, doc, qs, qe, kind, f, group, source, stance, place, cumulative) -> Claim:
         start, end = _to_raw(doc, qs, qe)
-        return Claim(doc=doc.id, kind=kind, low=f.low, high=f.high, qualifier=f.qualifier,
-                     quote=doc.raw[start:end], start=start, end=end, group=group,
-                     source=_as_written(doc, source, qs), stance=stance,
-                     place=_as_written(doc, place, qs), cumulative=cumulative)
+        claim = Claim(doc=doc.id, kind=kind, low=f.low, high=f.high, qualifier=f.qualifier,
+                      quote=doc.raw[start:end], start=start, end=end, group=group,
+                      source=_as_written(doc, source, qs), stance=stance, cumulative=cumulative)
+        if isinstance(place, str) or place is None:
+            claim.place = _as_written(doc, place, qs)  # a place the gazetteer does not know
+            return claim
+        ps, pe = _to_raw(doc, place.start, place.end)
+        claim.place = doc.raw[ps:pe].strip()
+        claim.place_ambiguous = place.ambiguous
+        p = place.place
+        if p is not None and not place.ambiguous:
+            claim.place_ar, claim.place_en, claim.lat, claim.lon = p.name_ar, p.name_en, p.lat, p.lon
+            claim.country, claim.admin1, claim.feature = p.country, p.admin1, p.feature
+            claim.geo_precision = max(place.precision, p.precision)
+        return claim
 
 
 def _to_raw(doc, fs: int, fe: int) -> tuple[int, int]:

@@ -9,7 +9,7 @@ from typing import Callable, Iterable, Iterator
 
 from marsad.model import Document, Reject
 from marsad.read import ReadOptions, read_inputs
-from marsad.run.steps import RunCounts, process
+from marsad.run.steps import RunCounts, process, warm_up
 
 
 WINDOW_PER_JOB = 256  # documents in flight per worker
@@ -68,6 +68,8 @@ class LocalExecutor:
                 yield process(doc)
             return
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+        if ctx.get_start_method() == "fork":
+            warm_up()
         with ctx.Pool(self.jobs) as pool:
             # Pool.imap would read the whole input ahead of the workers: feed it a bounded
             # window at a time so that memory stays flat. imap keeps input order, so a run

@@ -32,6 +32,15 @@ class RunCounts:
         }
 
 
+def warm_up() -> None:
+    """Load the lexicons and the gazetteer once, before worker processes fork, so that each
+    worker starts with them instead of loading its own."""
+    from marsad.geo.places import PlaceFinder
+
+    ClaimExtractor.default()
+    PlaceFinder.default()
+
+
 def process(doc: Document) -> Document | Reject:
     """Clean a document and extract its claims. Runs in worker processes: it must not
     raise, so a document that breaks a step comes back as a reject with the reason."""

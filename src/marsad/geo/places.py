@@ -1,0 +1,168 @@
+"""Place mentions in Arabic text, and the place each one most likely denotes.
+
+One Aho-Corasick pass over the folded text finds every name of the gazetteer; a match counts
+where it starts a word (after the proclitics و ف ب ل ك ال) and ends one. Words around it say
+how precisely it places an event: "مدينة حلب" the town (ACLED precision 1), "ريف حلب"، "قرب
+حلب"، "شمال حلب" near it (2), "محافظة حلب" the province (3).
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.ar.lexicon import alternation, read_tsv
+from marsad.ar.normalize import fold
+from marsad.extractor.lexicon import PROCLITICS
+from marsad.geo.gazetteer import Gazetteer, Place
+
+_PROCLITICS_ONLY = re.compile(rf"^{PROCLITICS}$")
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int             # span of the name (and the words that qualify it) in the folded text
+    end: int
+    name_start: int
+    name_end: int
+    key: str
+    candidates: list[Place]
+    precision: int         # ACLED: 1 the place itself, 2 near it or part of it, 3 the region
+    place: Place | None = None
+    ambiguous: bool = False
+
+
+@dataclass(frozen=True)
+class _Words:
+    near: re.Pattern       # قرب، ريف، شمال ... before a name: precision 2
+    town: re.Pattern       # مدينة، بلدة، قرية، حي، مخيم before a name: the place itself
+    stop: frozenset        # names that are common words
+    named: re.Pattern      # "قرية زراكلي"، "مسجد الصادق": a place named after a word that says so
+
+
+@lru_cache(maxsize=1)
+def _region() -> frozenset:
+    from importlib import resources
+
+    text = (resources.files("marsad.geo") / "data" / "regions.tsv").read_text(encoding="utf-8")
+    return frozenset(line.split("\t")[0] for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    near, town, site, stop = [], [], [], set()
+    for role, word in read_tsv("place_words.tsv"):
+        {"near": near, "town": town, "site": site}.get(role, []).append(fold(word))
+        if role == "stop":
+            stop.add(fold(word))
+    before = rf"(?:^|(?<=\s)){PROCLITICS}(?:{{}})\s+$"
+    from marsad.extractor.lexicon import function_words
+    stops = alternation(function_words()["name_stop"] | function_words()["clause_break"])
+    # the word, then one to three words of the name, up to a preposition or a mark
+    named = re.compile(rf"(?<!\w){PROCLITICS}(?:{alternation(town + site)})\s+"
+                       rf"((?:(?!(?:{stops})(?!\w))\w+)(?:\s+(?!(?:{stops})(?!\w))\w+){{0,2}})")
+    return _Words(re.compile(before.format(alternation(near))), re.compile(before.format(alternation(town))),
+                  frozenset(stop), named)
+
+
+class PlaceFinder:
+    """Finds and resolves place mentions in folded text."""
+
+    MIN_KEY = 3  # letters
+    # a one-word name of a place smaller than this needs a word that says it is a place
+    MIN_POPULATION = 20_000
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        import ahocorasick_rs
+
+        self.gaz = gazetteer or Gazetteer.default()
+        words = _words()
+        region = _region()
+        self.keys = [k for k in self.gaz.names if len(k.replace(" ", "")) >= self.MIN_KEY and k not in words.stop
+                     and any(self._in_scope(p, region) for p in self.gaz.candidates(k))]
+        self.region = region
+        self.matcher = ahocorasick_rs.AhoCorasick(self.keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+        self.words = words
+
+    WORLD_CITY = 150_000  # outside the region, towns this big are matched too
+
+    @classmethod
+    def _in_scope(cls, p: Place, region: frozenset) -> bool:
+        return p.feature != "town" or p.country in region or p.population >= cls.WORLD_CITY
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def default(cls) -> "PlaceFinder":
+        return cls()
+
+    def mentions(self, folded: str) -> list[Mention]:
+        out = []
+        for idx, s, e in self.matcher.find_matches_as_indexes(folded):
+            if e < len(folded) and (folded[e].isalnum() or folded[e] == "_"):
+                continue  # the name must end a word
+            ws = s
+            while ws > 0 and (folded[ws - 1].isalnum() or folded[ws - 1] == "_"):
+                ws -= 1
+            if ws < s and not _PROCLITICS_ONLY.match(folded[ws:s]):
+                continue  # the name must start a word, after proclitics at most
+            k = self.keys[idx]
+            if k in self.gaz.article and not folded[ws:s].endswith(("ال", "لل")):
+                continue  # "أبو خليل" is a man, "الخليل" the town
+            head = folded[max(0, ws - 30):ws]
+            precision, start, said = 1, ws, False
+            m = self.words.near.search(head)
+            if m:
+                precision, start, said = 2, ws - (len(head) - m.start()), True
+            else:
+                m = self.words.town.search(head)
+                if m:
+                    start, said = ws - (len(head) - m.start()), True
+            candidates = [p for p in self.gaz.candidates(k) if self._in_scope(p, self.region)]
+            if not said and " " not in k and not any(
+                    p.population >= self.MIN_POPULATION or p.feature not in ("town",) for p in candidates):
+                continue  # a small place's one-word name counts only as "قرية X"، "ريف X" ...
+            out.append(Mention(start, e, s, e, k, candidates, precision))
+        return out
+
+    def named_sites(self, folded: str, known: list[Mention]) -> list[Mention]:
+        """Places the gazetteer does not hold, named after a word that says they are one
+        ("قرية زراكلي"، "مسجد الصادق"), kept as written with no coordinates; where the name
+        is in the gazetteer ("مدينة حلب") the gazetteer's mention stands."""
+        out = []
+        for m in self.words.named.finditer(folded):
+            if any(k.start < m.end() and m.start() < k.end for k in known):
+                continue
+            out.append(Mention(m.start(), m.end(), m.start(1), m.end(1), m.group(1), [], 1))
+        return out
+
+    def resolve(self, mentions: list[Mention], context: set[str] | None = None) -> None:
+        """Choose each mention's place: within the countries the article is about (those of
+        its unambiguous places and the countries it names), the most populous, province
+        before town before village; a name left between two countries is marked ambiguous."""
+        countries: dict[str, int] = {}
+        for m in mentions:
+            ccs = {p.country for p in m.candidates}
+            if len(ccs) == 1:
+                cc = next(iter(ccs))
+                countries[cc] = countries.get(cc, 0) + (3 if any(p.feature == "country" for p in m.candidates) else 1)
+        for cc in context or ():
+            countries[cc] = countries.get(cc, 0) + 2
+        for m in mentions:
+            if not m.candidates:
+                continue
+            # a place a hundred times bigger than another of the same name is the one meant
+            # (لندن is London, not London, Ohio), whatever countries the article names
+            biggest = max(p.population for p in m.candidates)
+            pool = [p for p in m.candidates if p.feature != "town" or p.population * 100 >= biggest]
+            scored = sorted(((self._score(p, countries), p) for p in pool), key=lambda sp: -sp[0])
+            m.place = scored[0][1]
+            if len(scored) > 1 and scored[1][1].country != m.place.country and scored[0][0] - scored[1][0] < 1.0:
+                m.ambiguous = True
+            if m.place.feature in ("country", "admin1", "region"):
+                m.precision = 3
+
+    @staticmethod
+    def _score(p: Place, countries: dict[str, int]) -> float:
+        rank = {"country": 2.0, "admin1": 1.5, "region": 1.0}.get(p.feature, 0.0)
+        return 3.0 * math.log1p(countries.get(p.country, 0)) + math.log10(1 + p.population) / 2 + rank
