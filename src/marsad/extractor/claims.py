@@ -96,7 +96,10 @@ class _Discourse:
             from marsad.geo.places import PlaceFinder
 
             finder = PlaceFinder.default()
-            known = finder.mentions(self.folded)
+            # a name inside an actor's name is no place: "قوات سوريا الديمقراطية"
+            actors = [(a[0], a[1]) for a in self.ex.lex.actors.finditer(self.folded)]
+            known = [m for m in finder.mentions(self.folded)
+                     if not any(s < m.name_end and m.name_start < e for s, e in actors)]
             finder.resolve(known)
             self._places = sorted(known + finder.named_sites(self.folded, known), key=lambda m: m.start)
         return self._places

@@ -57,11 +57,12 @@ def _words() -> _Words:
         if role == "stop":
             stop.add(fold(word))
     before = rf"(?:^|(?<=\s)){PROCLITICS}(?:{{}})\s+$"
-    from marsad.extractor.lexicon import function_words
-    stops = alternation(function_words()["name_stop"] | function_words()["clause_break"])
-    # the word, then one to three words of the name, up to a preposition or a mark
-    named = re.compile(rf"(?<!\w){PROCLITICS}(?:{alternation(town + site)})\s+"
-                       rf"((?:(?!(?:{stops})(?!\w))\w+)(?:\s+(?!(?:{stops})(?!\w))\w+){{0,2}})")
+    from marsad.extractor.lexicon import PROCLITICS_NO_ARTICLE, function_words
+    stops = alternation(function_words()["name_stop"] | function_words()["clause_break"] | set(near))
+    # the word (without the article: "القاعدة" refers back, "قاعدة العند" names), then one or
+    # two words of the name, up to a preposition, a direction, a mark or a number
+    word = rf"(?!(?:{stops})(?!\w))[^\W\d]+"
+    named = re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}(?:{alternation(town + site)})\s+({word}(?:\s+{word})?)")
     return _Words(re.compile(before.format(alternation(near))), re.compile(before.format(alternation(town))),
                   frozenset(stop), named)
 
