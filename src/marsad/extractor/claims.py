@@ -111,11 +111,9 @@ class _Discourse:
         s, e = self.spans[i]
         par = self.folded.rfind("\n", 0, s) + 1
         for pool in ([m for m in self.places() if s <= m.start < e],     # its sentence,
-                     [m for m in self.places() if par <= m.start < s],   # its paragraph,
-                     self.places()):                                     # the article
+                     [m for m in self.places() if par <= m.start < s]):  # its paragraph
             # a town or a part of it before a province or a country: the most specific place
-            specific = [m for m in pool if m.precision < 3 and not (m.place and m.place.precision == 3)]
-            pool = specific or pool
+            pool = [m for m in pool if _specific(m)] or pool
             if not pool:
                 continue
             after = [m for m in pool if m.start >= pos]
@@ -123,7 +121,14 @@ class _Discourse:
             if after and (not before or after[0].start - pos <= pos - before[-1].end + 20):
                 return after[0]
             return before[-1] if before else after[0]
-        return None
+        # else the place the article is about: the town it names most, else its first place
+        towns = [m for m in self.places() if m.place is not None and _specific(m)]
+        if towns:
+            counts: dict[str, int] = {}
+            for m in towns:
+                counts[m.place.id] = counts.get(m.place.id, 0) + 1
+            return max(towns, key=lambda m: (counts[m.place.id], -m.start))
+        return self.places()[0] if self.places() else None
 
     def main_actor(self, state: bool = False) -> str | None:
         """The armed group (or state forces) the article is about, if one stands out."""
@@ -816,6 +821,11 @@ class ClaimExtractor:
             claim.country, claim.admin1, claim.feature = p.country, p.admin1, p.feature
             claim.geo_precision = max(place.precision, p.precision)
         return claim
+
+
+def _specific(m) -> bool:
+    """A mention of a town or a part of it, not of a province or a country."""
+    return m.precision < 3 and not (m.place and m.place.precision == 3)
 
 
 def _to_raw(doc, fs: int, fe: int) -> tuple[int, int]:
