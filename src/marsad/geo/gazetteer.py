@@ -19,7 +19,7 @@ from pathlib import Path
 
 from marsad.ar.normalize import fold
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 _ARABIC_NAME = re.compile(r"^[\u0621-\u064a\u0660-\u0669\s]+$")
 # the article is matched as a proclitic: names are keyed without it
 _ARTICLE = re.compile(r"^ال(?=\w\w)")
@@ -108,7 +108,9 @@ def build() -> tuple[list[Place], dict[str, list[int]], frozenset]:
 
     places: list[Place] = []
     names: dict[str, list[int]] = {}
-    with_article: dict[str, bool] = {}  # key -> every name under it has the article
+    # key -> (population, written with the article) of the biggest place under it: الرقة is
+    # written with it, so "فرقة" (ف + رقة) is not Raqqa
+    with_article: dict[str, tuple[int, bool]] = {}
 
     def add(place: Place, arabic_names) -> None:
         idx = len(places)
@@ -118,7 +120,11 @@ def build() -> tuple[list[Place], dict[str, list[int]], frozenset]:
             if len(k) >= 2:
                 names.setdefault(k, []).append(idx)
                 has = k != fold(n).strip()
-                with_article[k] = with_article.get(k, True) and has
+                pop, had = with_article.get(k, (-1, False))
+                if place.population > pop:
+                    with_article[k] = (place.population, has)
+                elif place.population == pop:
+                    with_article[k] = (pop, had or has)
 
     by_geonameid: dict[int, dict] = {}
     admin_cities: dict[tuple[str, str], list[dict]] = {}
@@ -178,7 +184,7 @@ def build() -> tuple[list[Place], dict[str, list[int]], frozenset]:
         place = Place(f"supplement:{key(name_ar)}", name_ar, name_en, float(lat), float(lon), cc,
                       admin[0] if admin else None, pop, feature, precision)
         add(place, [name_ar])
-    return places, names, frozenset(k for k, has in with_article.items() if has)
+    return places, names, frozenset(k for k, (_, has) in with_article.items() if has)
 
 
 def _supplement() -> list[tuple[str, ...]]:

@@ -1,0 +1,45 @@
+"""The gazetteer and place mentions, on sentences written for these tests."""
+import marsad
+from marsad.ar.normalize import fold
+from marsad.geo.gazetteer import Gazetteer, key
+from marsad.geo.places import PlaceFinder
+
+
+def test_gazetteer_has_arabic_names_countries_divisions_and_supplement():
+    g = Gazetteer.default()
+    assert any(p.name_en == "Aleppo" and p.country == "SY" for p in g.candidates(key("حلب")))
+    assert any(p.feature == "country" and p.country == "YE" for p in g.candidates(key("اليمن")))
+    assert any(p.feature == "admin1" for p in g.candidates(key("محافظة حلب")))
+    assert any(p.name_en == "Al-Bukamal" for p in g.candidates(key("البوكمال")))   # the supplement
+    assert any(p.name_en == "Kobani" for p in g.candidates(key("كوباني")))
+
+
+def mentions(text):
+    finder = PlaceFinder.default()
+    found = finder.mentions(fold(text))
+    finder.resolve(found)
+    return [(m.place.name_en if m.place else m.key, m.precision) for m in found]
+
+
+def test_proclitics_descriptors_and_directions():
+    assert mentions("قتل خمسة في قصف على بالرقة وفي حلب ولدمشق") == [
+        ("Ar Raqqah", 1), ("Aleppo", 1), ("Damascus", 1)]
+    assert mentions("اشتباكات في ريف حلب الشمالي") == [("Aleppo", 2)]
+    assert mentions("غارات شرق دير الزور") == [("Deir ez-Zor", 2)]
+    assert mentions("في محافظة حلب")[0][1] == 3
+
+
+def test_names_that_are_words_or_people_are_not_places():
+    assert mentions("ثمانية عناصر من فرقة سورية مقاتلة") == []      # فرقة is not ف + الرقة
+    assert mentions("قتل أبو خليل السوداني") == []                   # خليل without the article
+    assert mentions("وأعلن بشار الأسد") == []
+
+
+def test_claims_are_placed_with_coordinates_and_precision():
+    (c,) = marsad.extract("قتل 12 مدنيا في غارة على مدينة إدلب.")
+    assert c.place == "مدينة إدلب" and c.country == "SY" and c.geo_precision == 1
+    assert 35 < c.lat < 37 and 36 < c.lon < 37.5
+    (c,) = marsad.extract("قتل 7 جنود في هجوم بريف حلب الشمالي.")
+    assert c.place_en == "Aleppo" and c.geo_precision == 2
+    (c,) = marsad.extract("قتل 3 مدنيين في قصف على قرية زراكلي.")
+    assert c.place == "قرية زراكلي" and c.lat is None   # not in the gazetteer: kept as written
