@@ -23,7 +23,7 @@ def test_readme_opens_with_the_two_commands_and_ci_runs_the_second():
     assert "marsad run samples/articles" in main_job and main_job.startswith("python3 -m venv")
     assert "pytest" in tests
     assert tests in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    for command in ("marsad run", "marsad search", "marsad claims", "marsad extract", "marsad eval",
+    for command in ("marsad run", "marsad search", "marsad claims", "marsad extract", "marsad eval", "marsad places",
                     "marsad rejects", "marsad runs"):
         assert command in readme
 

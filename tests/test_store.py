@@ -154,3 +154,33 @@ def test_parallel_run_writes_what_a_serial_run_writes(tmp_path, snn_path, snn_re
         'SELECT doc, kind, low, high, quote, start, "end" FROM claims ORDER BY id').fetchall()
     assert dump(tmp_path / "one.db") == dump(tmp_path / "two.db")
     assert len(dump(tmp_path / "one.db")) > 0
+
+
+def test_places_and_country_filters(tmp_path):
+    db = tmp_path / "m.db"
+    run(db, SAMPLES)
+    with SqliteStore(str(db)) as store:
+        places = store.places()
+        assert places and places[0]["claims"] >= places[-1]["claims"]
+        assert {"Aden", "Ar Raqqah"} <= {p["place_en"] for p in places}
+        syrian = list(store.claims(country="SY"))
+        assert syrian and all(c.country == "SY" and c.lat is not None for c in syrian)
+        assert {c.admin1 for c in store.claims(country="SY", admin1="Idlib")} == {"Idlib"}
+
+
+def test_a_version_1_store_is_migrated(tmp_path):
+    db = tmp_path / "old.db"
+    con = sqlite3.connect(db)
+    con.executescript("""
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+        INSERT INTO meta VALUES ('schema_version', '1');
+        CREATE TABLE claims (id INTEGER PRIMARY KEY, doc_rowid INTEGER NOT NULL, doc TEXT NOT NULL,
+            kind TEXT NOT NULL, low INTEGER, high INTEGER, qualifier TEXT NOT NULL, grp TEXT, source TEXT,
+            stance TEXT NOT NULL, place TEXT, cumulative INTEGER NOT NULL DEFAULT 0, quote TEXT NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, run_id INTEGER);
+    """)
+    con.close()
+    run(db, SAMPLES)
+    with SqliteStore(str(db)) as store:
+        assert store.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "2"
+        assert any(c.country for c in store.claims())

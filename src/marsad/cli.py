@@ -208,21 +208,25 @@ def search(query, db, limit, as_json):
 @click.option("--source", help="only figures from this source (e.g. SOHR)")
 @click.option("--place", help="only places containing this text")
 @click.option("--doc", help="only this document id")
+@click.option("--country", help="only claims placed in this country (ISO code, e.g. SY)")
+@click.option("--admin1", help="only claims placed in this first-level division (as `marsad places` names it)")
 @click.option("-n", "--limit", type=int, default=None, help="at most this many claims")
 @click.option("--output", "-o", "output", type=click.Choice(["table", "jsonl", "csv"]), default="table",
               show_default=True, help="output format")
-def claims(db, kind, group, source, place, doc, limit, output):
+def claims(db, kind, group, source, place, doc, country, admin1, limit, output):
     """List stored claims, with filters.
 
     \b
     Examples:
       marsad claims --kind killed --source SOHR
       marsad claims --doc raqqa-qposts -o jsonl
+      marsad claims --country SY --admin1 Idlib
       marsad claims -o csv > claims.csv
     """
     store = _open(db, readonly=True)
     try:
-        rows = store.claims(limit=limit, kind=kind, group=group, source=source, place=place, doc=doc)
+        rows = store.claims(limit=limit, kind=kind, group=group, source=source, place=place, doc=doc,
+                            country=country.upper() if country else None, admin1=admin1)
         _print_claims(rows, output)
     finally:
         store.db.close()
@@ -287,6 +291,39 @@ def extract(inputs, fmt, fields, max_bytes):
             continue
         for c in record.claims:
             click.echo(json.dumps(c.to_dict(), ensure_ascii=False))
+
+
+@main.command()
+@db_option
+@click.option("--country", help="only places in this country (ISO code, e.g. YE)")
+@click.option("-n", "--limit", type=int, default=50, show_default=True, help="how many places")
+@click.option("--json", "as_json", is_flag=True, help="one JSON object per place")
+def places(db, country, limit, as_json):
+    """List the places of the stored claims with their claim counts, most claims first.
+
+    \b
+    Examples:
+      marsad places
+      marsad places --country SY -n 20
+    """
+    store = _open(db, readonly=True)
+    try:
+        rows = store.places(country=country, limit=limit)
+    finally:
+        store.db.close()
+    if as_json:
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False))
+        return
+    from rich.table import Table
+
+    table = Table()
+    for col in ("place", "", "country", "division", "kind", "lat", "lon", "claims", "docs"):
+        table.add_column(col, no_wrap=True)
+    for r in rows:
+        table.add_row(r["place_ar"] or "", r["place_en"] or "", r["country"] or "", r["admin1"] or "",
+                      r["feature"] or "", f"{r['lat']:.3f}", f"{r['lon']:.3f}", str(r["claims"]), str(r["documents"]))
+    _console().print(table)
 
 
 @main.command()

@@ -1,4 +1,4 @@
--- marsad's SQLite store. Version 1.
+-- marsad's SQLite store. Version 2 (version 1 had no place columns on claims).
 CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
     value TEXT
@@ -50,7 +50,16 @@ CREATE TABLE IF NOT EXISTS claims (
     quote       TEXT NOT NULL,
     start       INTEGER NOT NULL,
     "end"       INTEGER NOT NULL,
-    run_id      INTEGER REFERENCES runs(id)
+    run_id      INTEGER REFERENCES runs(id),
+    place_ar    TEXT,           -- the gazetteer's place for `place`, where there is one
+    place_en    TEXT,
+    lat         REAL,
+    lon         REAL,
+    country     TEXT,           -- ISO 3166 alpha-2
+    admin1      TEXT,
+    geo_precision INTEGER,      -- ACLED: 1 town, 2 near it or part of it, 3 region
+    feature     TEXT,
+    place_ambiguous INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS claims_doc ON claims(doc_rowid);
 CREATE INDEX IF NOT EXISTS claims_kind ON claims(kind);

@@ -14,10 +14,16 @@ from marsad.ar.normalize import fold, fold_with_map, search_key, search_keys, se
 from marsad.model import Claim, Document, Reject
 from marsad.offsets import OffsetMap
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+# columns added in each version, for stores written by an earlier one
+_MIGRATIONS = {
+    "2": [f"ALTER TABLE claims ADD COLUMN {col}" for col in (
+        "place_ar TEXT", "place_en TEXT", "lat REAL", "lon REAL", "country TEXT", "admin1 TEXT",
+        "geo_precision INTEGER", "feature TEXT", "place_ambiguous INTEGER NOT NULL DEFAULT 0")],
+}
 # claim filters a caller may give, and the column each reads
 CLAIM_FILTERS = {"kind": "c.kind", "group": "c.grp", "source": "c.source", "doc": "c.doc",
-                 "stance": "c.stance", "qualifier": "c.qualifier"}
+                 "stance": "c.stance", "qualifier": "c.qualifier", "country": "c.country", "admin1": "c.admin1"}
 _TOKEN = re.compile(r"\w+")
 
 
@@ -59,12 +65,18 @@ class SqliteStore:
     def _migrate(self) -> None:
         schema = (resources.files("marsad.store") / "schema.sql").read_text(encoding="utf-8")
         with self.db:
+            exists = self.db.execute("SELECT name FROM sqlite_master WHERE name = 'meta'").fetchone()
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() if exists else None
+            if row is not None and int(row[0]) > int(SCHEMA_VERSION):
+                raise StoreError(f"{self.path} has schema version {row[0]}; this marsad reads up to {SCHEMA_VERSION}")
+            if row is not None:
+                for version in range(int(row[0]) + 1, int(SCHEMA_VERSION) + 1):
+                    for statement in _MIGRATIONS.get(str(version), []):
+                        self.db.execute(statement)
             self.db.executescript(schema)
-            row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            if row is None:
-                self.db.execute("INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
-            elif row[0] != SCHEMA_VERSION:
-                raise StoreError(f"{self.path} has schema version {row[0]}; this marsad reads {SCHEMA_VERSION}")
+            self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+        with self.db:
+            self.db.execute("CREATE INDEX IF NOT EXISTS claims_country ON claims(country, admin1)")
 
     def close(self) -> None:
         self.commit()
@@ -143,9 +155,12 @@ class SqliteStore:
         db.execute("INSERT INTO documents_fts(rowid, title, body, variants) VALUES (?, ?, ?, ?)", (rowid, *keys))
         db.executemany(
             'INSERT INTO claims(doc_rowid, doc, kind, low, high, qualifier, grp, source, stance, place,'
-            ' cumulative, quote, start, "end", run_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+            ' cumulative, quote, start, "end", run_id, place_ar, place_en, lat, lon, country, admin1,'
+            ' geo_precision, feature, place_ambiguous) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
             [(rowid, c.doc, c.kind, c.low, c.high, c.qualifier, c.group, c.source, c.stance, c.place,
-              int(bool(c.cumulative)), c.quote, c.start, c.end, run_id) for c in doc.claims])
+              int(bool(c.cumulative)), c.quote, c.start, c.end, run_id, c.place_ar, c.place_en, c.lat, c.lon,
+              c.country, c.admin1, c.geo_precision, c.feature, int(bool(c.place_ambiguous)))
+             for c in doc.claims])
         self._tick()
 
     def write_reject(self, r: Reject, run_id: int | None = None) -> bool:
@@ -201,7 +216,24 @@ class SqliteStore:
         for r in self.db.execute(sql, args):
             yield Claim(doc=r["doc"], kind=r["kind"], low=r["low"], high=r["high"], qualifier=r["qualifier"],
                         quote=r["quote"], start=r["start"], end=r["end"], group=r["grp"], source=r["source"],
-                        stance=r["stance"], place=r["place"], cumulative=bool(r["cumulative"]))
+                        stance=r["stance"], place=r["place"], cumulative=bool(r["cumulative"]),
+                        place_ar=r["place_ar"], place_en=r["place_en"], lat=r["lat"], lon=r["lon"],
+                        country=r["country"], admin1=r["admin1"], geo_precision=r["geo_precision"],
+                        feature=r["feature"], place_ambiguous=bool(r["place_ambiguous"]))
+
+    def places(self, country: str | None = None, limit: int | None = None) -> list[dict]:
+        """Places with their claim counts, most claims first."""
+        sql = ("SELECT place_ar, place_en, country, admin1, feature, lat, lon, count(*) AS claims,"
+               " count(DISTINCT doc) AS documents FROM claims WHERE place_en IS NOT NULL")
+        args: list = []
+        if country:
+            sql += " AND country = ?"
+            args.append(country.upper())
+        sql += " GROUP BY place_en, country, admin1, feature, lat, lon ORDER BY claims DESC, place_en"
+        if limit:
+            sql += " LIMIT ?"
+            args.append(int(limit))
+        return [dict(r) for r in self.db.execute(sql, args)]
 
     def rejects(self, reason: str | None = None) -> list[dict]:
         sql, args = "SELECT * FROM rejects", []
