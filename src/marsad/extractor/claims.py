@@ -247,6 +247,13 @@ class ClaimExtractor:
             claims.extend(self._sentence(doc, folded, i, s, e, sent_cues, state, discourse))
         return claims
 
+    def places_of(self, doc: Document) -> list:
+        """The resolved place mentions of a cleaned document, as its claims are placed."""
+        text = doc.text if doc.text is not None else doc.raw
+        if doc.folded is None:
+            doc.folded, doc.folded_offsets = fold_with_map(text)
+        return _Discourse(self, doc.folded, list(self._sentences(doc.folded)), doc.title).places()
+
     @staticmethod
     def _sentences(folded: str):
         pos = 0

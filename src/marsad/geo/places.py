@@ -39,6 +39,7 @@ class _Words:
     town: re.Pattern       # مدينة، بلدة، قرية، حي، مخيم before a name: the place itself
     stop: frozenset        # names that are common words
     named: re.Pattern      # "قرية زراكلي"، "مسجد الصادق": a place named after a word that says so
+    media: re.Pattern      # قناة، صحيفة ... before a name: the name of an outlet
 
 
 @lru_cache(maxsize=1)
@@ -51,9 +52,9 @@ def _region() -> frozenset:
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
-    near, town, site, stop = [], [], [], set()
+    near, town, site, media, stop = [], [], [], [], set()
     for role, word in read_tsv("place_words.tsv"):
-        {"near": near, "town": town, "site": site}.get(role, []).append(fold(word))
+        {"near": near, "town": town, "site": site, "media": media}.get(role, []).append(fold(word))
         if role == "stop":
             stop.add(fold(word))
     before = rf"(?:^|(?<=\s)){PROCLITICS}(?:{{}})\s+$"
@@ -63,8 +64,9 @@ def _words() -> _Words:
     # two words of the name, up to a preposition, a direction, a mark or a number
     word = rf"(?!(?:{stops})(?!\w))[^\W\d]+"
     named = re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}(?:{alternation(town + site)})\s+({word}(?:\s+{word})?)")
+    media_re = re.compile(rf"(?<!\w){PROCLITICS}(?:{alternation(media)})[\s\"“”«»]*$")
     return _Words(re.compile(before.format(alternation(near))), re.compile(before.format(alternation(town))),
-                  frozenset(stop), named)
+                  frozenset(stop), named, media_re)
 
 
 class PlaceFinder:
@@ -73,6 +75,8 @@ class PlaceFinder:
     MIN_KEY = 3  # letters
     # a one-word name of a place smaller than this needs a word that says it is a place
     MIN_POPULATION = 20_000
+    # a one-word name glued to ب، ل، و without the article counts only for a place this big
+    BARE_PREFIX_POPULATION = 100_000
 
     def __init__(self, gazetteer: Gazetteer | None = None):
         import ahocorasick_rs
@@ -108,8 +112,12 @@ class PlaceFinder:
             if ws < s and not _PROCLITICS_ONLY.match(folded[ws:s]):
                 continue  # the name must start a word, after proclitics at most
             k = self.keys[idx]
-            if k in self.gaz.article and not folded[ws:s].endswith(("ال", "لل")):
+            prefix = folded[ws:s]
+            if k in self.gaz.article and not prefix.endswith(("ال", "لل")):
                 continue  # "أبو خليل" is a man, "الخليل" the town
+            media = self.words.media.search(folded, max(0, ws - 20), ws)
+            if media and media.end() >= ws - 3:
+                continue  # "قناة أبوظبي"، "صحيفة الرياض": a channel or a paper, not a place
             head = folded[max(0, ws - 30):ws]
             precision, start, said = 1, ws, False
             m = self.words.near.search(head)
@@ -123,6 +131,9 @@ class PlaceFinder:
             if not said and " " not in k and not any(
                     p.population >= self.MIN_POPULATION or p.feature not in ("town",) for p in candidates):
                 continue  # a small place's one-word name counts only as "قرية X"، "ريف X" ...
+            if not said and " " not in k and prefix and not prefix.endswith(("ال", "لل")) and not any(
+                    p.population >= self.BARE_PREFIX_POPULATION or p.feature == "country" for p in candidates):
+                continue  # "بحجة أن"، "لتدمر حياته": a word with ب or ل, not a town
             out.append(Mention(start, e, s, e, k, candidates, precision))
         return out
 
@@ -155,7 +166,9 @@ class PlaceFinder:
             # a place a hundred times bigger than another of the same name is the one meant
             # (لندن is London, not London, Ohio), whatever countries the article names
             biggest = max(p.population for p in m.candidates)
-            pool = [p for p in m.candidates if p.feature != "town" or p.population * 100 >= biggest]
+            # ... unless a smaller one lies in a country the article is about (السدة in Ibb)
+            local = [p for p in m.candidates if countries.get(p.country)]
+            pool = local or [p for p in m.candidates if p.feature != "town" or p.population * 100 >= biggest]
             scored = sorted(((self._score(p, countries), p) for p in pool), key=lambda sp: -sp[0])
             m.place = scored[0][1]
             if len(scored) > 1 and scored[1][1].country != m.place.country and scored[0][0] - scored[1][0] < 1.0:
