@@ -43,3 +43,12 @@ def test_claims_are_placed_with_coordinates_and_precision():
     assert c.place_en == "Aleppo" and c.geo_precision == 2
     (c,) = marsad.extract("قتل 3 مدنيين في قصف على قرية زراكلي.")
     assert c.place == "قرية زراكلي" and c.lat is None   # not in the gazetteer: kept as written
+
+
+def test_places_as_written_without_proclitics_and_provinces_by_name():
+    assert [c.place for c in marsad.extract("قتل 5 مدنيين في قصف بالرياض")] == ["الرياض"]
+    assert [c.place for c in marsad.extract("أرسلت القوات 5 جنود قتلوا للعراق")][0] == "العراق"
+    (c,) = marsad.extract("قتل 4 جنود في هجوم بمحافظة الأنبار")
+    assert c.place == "محافظة الأنبار" and c.feature == "admin1" and c.geo_precision == 3 and c.country == "IQ"
+    (c,) = marsad.extract("قتل 3 جنود في هجوم في شمال سيناء")
+    assert c.place_en == "North Sinai" and c.country == "EG"

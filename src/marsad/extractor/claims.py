@@ -119,8 +119,10 @@ class _Discourse:
             after = [m for m in pool if m.start >= pos]
             before = [m for m in pool if m.start < pos]
             if after and (not before or after[0].start - pos <= pos - before[-1].end + 20):
-                return after[0]
-            return before[-1] if before else after[0]
+                chosen = after[0]
+            else:
+                chosen = before[-1] if before else after[0]
+            return chosen
         # else the place the article is about: the town it names most, else its first place
         towns = [m for m in self.places() if m.place is not None and _specific(m)]
         if towns:
@@ -819,8 +821,7 @@ class ClaimExtractor:
         if isinstance(place, str) or place is None:
             claim.place = _as_written(doc, place, qs)  # a place the gazetteer does not know
             return claim
-        ps, pe = _to_raw(doc, place.start, place.end)
-        claim.place = doc.raw[ps:pe].strip()
+        claim.place = _place_as_written(doc, place)
         claim.place_ambiguous = place.ambiguous
         p = place.place
         if p is not None and not place.ambiguous:
@@ -833,6 +834,29 @@ class ClaimExtractor:
 def _specific(m) -> bool:
     """A mention of a town or a part of it, not of a province or a country."""
     return m.precision < 3 and not (m.place and m.place.precision == 3)
+
+
+def _place_as_written(doc, m) -> str:
+    """A place mention as the article writes it, without the proclitics glued to it:
+    "بالرياض" is الرياض, "للعراق" العراق, "بمحافظة إدلب" محافظة إدلب."""
+    start = m.start
+    folded = doc.folded
+    if _ONLY_PROCLITICS.fullmatch(folded[start:m.name_start]):
+        # no word before the name: drop the proclitics, keep the article
+        word = start
+        while word > 0 and folded[word - 1].isalnum():
+            word -= 1
+        prefix = folded[word:m.name_start]
+        if prefix.endswith("لل"):
+            ps, pe = _to_raw(doc, m.name_start, m.end)
+            return "ال" + doc.raw[ps:pe].strip()
+        start = m.name_start - 2 if prefix.endswith("ال") else m.name_start
+    else:
+        prefix = _PROCLITIC_HEAD.match(folded, start)
+        if prefix:
+            start = prefix.end()
+    ps, pe = _to_raw(doc, start, m.end)
+    return doc.raw[ps:pe].strip()
 
 
 def _to_raw(doc, fs: int, fe: int) -> tuple[int, int]:
@@ -856,6 +880,10 @@ def _as_written(doc, folded_name: str | None, near: int) -> str | None:
 
 
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
+# proclitics before a word that introduces a place ("بمحافظة", "وفي") -- only the conjunction
+# and preposition, the article belongs to the word
+_PROCLITIC_HEAD = re.compile(PROCLITICS_NO_ARTICLE + r"(?=\w{3})")
+_ONLY_PROCLITICS = re.compile(PROCLITICS)
 _SOURCE_KIND = re.compile(rf"\s*(?:[\"“”«»]|{PROCLITICS}(?:{alternation(_W['source_kind'])})(?!\w))\s*")
 _SAID_THAT = re.compile(rf"\s*((?:\w+\s+){{0,3}}?)(?:{alternation(_W['complementizer'])})(?!\w)")
 _QUOTES = {'"', "“", "”", "«", "»", "'"}

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from marsad.ar.normalize import fold
 
-INDEX_VERSION = 3
+INDEX_VERSION = 5
 _ARABIC_NAME = re.compile(r"^[\u0621-\u064a\u0660-\u0669\s]+$")
 # the article is matched as a proclitic: names are keyed without it
 _ARTICLE = re.compile(r"^ال(?=\w\w)")
@@ -90,9 +90,13 @@ class Gazetteer:
 
 
 def _supplement_stamp() -> str:
-    text = (resources.files("marsad.geo") / "data" / "supplement.tsv").read_bytes()
+    """A hash of the project's own place data, so that a change to it rebuilds the index."""
     import hashlib
-    return hashlib.sha256(text).hexdigest()[:8]
+
+    h = hashlib.sha256()
+    for name in ("supplement.tsv", "admin1.tsv"):
+        h.update((resources.files("marsad.geo") / "data" / name).read_bytes())
+    return h.hexdigest()[:8]
 
 
 def build() -> tuple[list[Place], dict[str, list[int]], frozenset]:
@@ -168,6 +172,33 @@ def build() -> tuple[list[Place], dict[str, list[int]], frozenset]:
                       c["countrycode"], admin[0] if admin else None, int(c.get("population") or 0), "town", 1)
         add(place, arabic)
 
+    # the divisions by their own Arabic names (الأنبار، شمال سيناء), through their capital
+    admin_index = {p.id: i for i, p in enumerate(places) if p.feature == "admin1"}
+    for name_ar, name_en, cc, capital_ar in _rows("admin1.tsv"):
+        capitals = [places[i] for i in names.get(key(capital_ar), ()) if places[i].country == cc
+                    and places[i].feature == "town"]
+        if not capitals:
+            continue
+        capital = max(capitals, key=lambda p: p.population)
+        member = by_geonameid.get(int(capital.id.split(":")[1])) if capital.id.startswith("geonames:") else None
+        if member is None or (cc, member.get("admin1code") or "") not in admin1_name:
+            continue
+        idx = admin_index.get(f"admin1:{cc}.{member.get('admin1code')}")
+        if idx is None:
+            continue
+        old_place = places[idx]
+        places[idx] = Place(old_place.id, name_ar, name_en, old_place.lat, old_place.lon, cc, name_en,
+                            old_place.population, "admin1", 3)
+        # a division named like its capital (حلب، الرقة) is the town when the name stands
+        # alone and the division only as "محافظة حلب"
+        alone = [name_ar] if key(name_ar) != key(capital_ar) else []
+        for form in alone + [f"محافظه {name_ar}", f"ولايه {name_ar}", f"منطقه {name_ar}", f"اقليم {name_ar}"]:
+            k = key(form)
+            names.setdefault(k, [])
+            if idx not in names[k]:
+                names[k].append(idx)
+            with_article.setdefault(k, (old_place.population, k != fold(form).strip()))
+
     for row in _supplement():
         name_ar, name_en, lat, lon, cc, feature, reference = row
         m = re.match(r"geonames:(\d+)", reference)
@@ -187,13 +218,17 @@ def build() -> tuple[list[Place], dict[str, list[int]], frozenset]:
     return places, names, frozenset(k for k, (_, has) in with_article.items() if has)
 
 
-def _supplement() -> list[tuple[str, ...]]:
-    text = (resources.files("marsad.geo") / "data" / "supplement.tsv").read_text(encoding="utf-8")
+def _rows(name: str) -> list[tuple[str, ...]]:
+    text = (resources.files("marsad.geo") / "data" / name).read_text(encoding="utf-8")
     rows = []
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             rows.append(tuple(cell.strip() for cell in line.split("\t")))
     return rows
+
+
+def _supplement() -> list[tuple[str, ...]]:
+    return _rows("supplement.tsv")
 
 
 def distance_km(a: Place, b: Place) -> float:
