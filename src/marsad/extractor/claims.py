@@ -87,6 +87,7 @@ class _Discourse:
         self._title = title
         self._main: dict[bool, str | None] = {}
         self._places: list | None = None
+        self._paragraph_sites: dict[int, list] = {}
         self._harmless: bool | None = None
 
     def places(self) -> list:
@@ -96,13 +97,31 @@ class _Discourse:
             from marsad.geo.places import PlaceFinder
 
             finder = PlaceFinder.default()
-            # a name inside an actor's name is no place: "قوات سوريا الديمقراطية"
-            actors = [(a[0], a[1]) for a in self.ex.lex.actors.finditer(self.folded)]
-            known = [m for m in finder.mentions(self.folded)
-                     if not any(s < m.name_end and m.name_start < e for s, e in actors)]
+            known = [m for m in finder.mentions(self.folded) if not self._in_actor(m)]
             finder.resolve(known)
-            self._places = sorted(known + finder.named_sites(self.folded, known), key=lambda m: m.start)
+            self._places = known
         return self._places
+
+    def _in_actor(self, m) -> bool:
+        """A name inside an actor's name is no place: "قوات سوريا الديمقراطية"."""
+        lo, hi = max(0, m.name_start - 40), min(len(self.folded), m.name_end + 40)
+        return any(s < m.name_end and m.name_start < e for s, e, *_ in self.ex.lex.actors.finditer(self.folded, lo, hi))
+
+    def _sites(self, par: int) -> list:
+        """Named sites ("قرية زراكلي") of the paragraph that starts at par, worked out only for
+        paragraphs that hold a claim."""
+        if par not in self._paragraph_sites:
+            from marsad.geo.places import PlaceFinder
+
+            end = self.folded.find("\n", par)
+            end = len(self.folded) if end < 0 else end
+            known = [m for m in self.places() if par <= m.start < end]
+            sites = PlaceFinder.default().named_sites(self.folded[par:end], [])
+            for m in sites:
+                m.start, m.end, m.name_start, m.name_end = m.start + par, m.end + par, m.name_start + par, m.name_end + par
+            self._paragraph_sites[par] = [m for m in sites
+                                          if not any(k.start < m.end and m.start < k.end for k in known)]
+        return self._paragraph_sites[par]
 
     def place_for(self, i: int, pos: int):
         """The place of a figure at folded position pos in sentence i: a mention in its
@@ -110,8 +129,9 @@ class _Discourse:
         sentences before it in its paragraph, else the first of the document (its dateline)."""
         s, e = self.spans[i]
         par = self.folded.rfind("\n", 0, s) + 1
-        for pool in ([m for m in self.places() if s <= m.start < e],     # its sentence,
-                     [m for m in self.places() if par <= m.start < s]):  # its paragraph
+        here = sorted(self.places() + self._sites(par), key=lambda m: m.start)
+        for pool in ([m for m in here if s <= m.start < e],     # its sentence,
+                     [m for m in here if par <= m.start < s]):  # its paragraph
             # a town or a part of it before a province or a country: the most specific place
             pool = [m for m in pool if _specific(m)] or pool
             if not pool:
