@@ -115,9 +115,9 @@ class PlaceFinder:
             prefix = folded[ws:s]
             if k in self.gaz.article and not prefix.endswith(("ال", "لل")):
                 continue  # "أبو خليل" is a man, "الخليل" the town
-            media = self.words.media.search(folded, max(0, ws - 20), ws)
-            if media and media.end() >= ws - 3:
-                continue  # "قناة أبوظبي"، "صحيفة الرياض": a channel or a paper, not a place
+            candidates = [p for p in self.gaz.candidates(k) if self._in_scope(p, self.region)]
+            if not candidates:
+                continue
             head = folded[max(0, ws - 30):ws]
             precision, start, said = 1, ws, False
             m = self.words.near.search(head)
@@ -127,13 +127,15 @@ class PlaceFinder:
                 m = self.words.town.search(head)
                 if m:
                     start, said = ws - (len(head) - m.start()), True
-            candidates = [p for p in self.gaz.candidates(k) if self._in_scope(p, self.region)]
             if not said and " " not in k and not any(
                     p.population >= self.MIN_POPULATION or p.feature not in ("town",) for p in candidates):
                 continue  # a small place's one-word name counts only as "قرية X"، "ريف X" ...
             if not said and " " not in k and prefix and not prefix.endswith(("ال", "لل")) and not any(
                     p.population >= self.BARE_PREFIX_POPULATION or p.feature == "country" for p in candidates):
                 continue  # "بحجة أن"، "لتدمر حياته": a word with ب or ل, not a town
+            media = self.words.media.search(folded, max(0, ws - 20), ws)
+            if media and media.end() >= ws - 3:
+                continue  # "قناة أبوظبي"، "صحيفة الرياض": a channel or a paper, not a place
             out.append(Mention(start, e, s, e, k, candidates, precision))
         return out
 
