@@ -9,8 +9,9 @@ from marsad.extractor.claims import _to_raw
 from marsad.model import Document
 from conftest import ROOT, shared_path
 
-# the share right when the set was checked was 113/130; raise it as the resolver improves
-FLOOR = 0.86
+# 113/130 were right when the set was checked; 121/130 after fixes made from its errors (the
+# first figure is the honest one for unseen text). Raise the floor as the resolver improves.
+FLOOR = 0.93
 
 
 def load_rows():

@@ -18,6 +18,8 @@ from marsad.extractor.lexicon import PROCLITICS
 from marsad.geo.gazetteer import Gazetteer, Place
 
 _PROCLITICS_ONLY = re.compile(rf"^{PROCLITICS}$")
+_QUOTED = re.compile(r"(?<!\w)ل\s*[\"“«]$")  # "لـ"الرياض"": told to an outlet
+_CLOSE_QUOTES = {'"', "”", "»"}
 
 
 @dataclass(slots=True)
@@ -136,6 +138,8 @@ class PlaceFinder:
             media = self.words.media.search(folded, max(0, ws - 20), ws)
             if media and media.end() >= ws - 3:
                 continue  # "قناة أبوظبي"، "صحيفة الرياض": a channel or a paper, not a place
+            if _QUOTED.search(folded[max(0, ws - 4):ws]) and folded[e:e + 1] in _CLOSE_QUOTES:
+                continue  # "قال مصدر لـ"الرياض"": a name in quotes is an outlet's or a group's
             out.append(Mention(start, e, s, e, k, candidates, precision))
         return out
 
