@@ -21,6 +21,12 @@ def read_tsv(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
+def _fold(text: str) -> str:
+    from marsad.ar.normalize import fold  # (normalize reads this module's files: import late)
+
+    return fold(text)
+
+
 def alternation(phrases) -> str:
     """A regex that matches any of the phrases, written as a trie (شهيد|شهداء -> شه(?:يد|داء)):
     Python's regex engine tries an alternation branch by branch, a trie shares the work, which
@@ -48,3 +54,42 @@ def alternation(phrases) -> str:
         return body
 
     return build(trie)
+
+
+@lru_cache(maxsize=1)
+def endings() -> dict[str, tuple[str, ...]]:
+    """Folded endings by set (ar/data/endings.tsv)."""
+    out: dict[str, list[str]] = {}
+    for name, ending in read_tsv("endings.tsv"):
+        out.setdefault(name, []).append(_fold(ending))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def end_pattern(name: str) -> str:
+    """A regex for the end of a word: one optional ending of the set, then no more letters."""
+    return rf"(?:{alternation(endings()[name])})?(?!\w)"
+
+
+def proclitics_pattern(with_article: bool = True) -> str:
+    """A regex for the proclitics before a word (ar/data/proclitics.tsv): a conjunction, then
+    a preposition and/or the article (و، ف؛ ب، ل، ك؛ ال، لل)."""
+    slots: dict[str, list[str]] = {}
+    for clitic, slot in read_tsv("proclitics.tsv"):
+        slots.setdefault(slot, []).append(_fold(clitic))
+    conj, prep, article = (alternation(slots[k]) for k in sorted(slots))
+    if not with_article:
+        return rf"(?:{conj})?(?:{prep})?"
+    return rf"(?:{conj})?(?:(?:{prep})?(?:{article})|(?:{prep}))?"
+
+
+PROCLITICS = proclitics_pattern()
+PROCLITICS_NO_ARTICLE = proclitics_pattern(with_article=False)
+
+
+@lru_cache(maxsize=1)
+def function_words() -> dict[str, frozenset[str]]:
+    """Folded function words by role (ar/data/function_words.tsv)."""
+    roles: dict[str, set[str]] = {}
+    for role, word in read_tsv("function_words.tsv"):
+        roles.setdefault(role, set()).add(_fold(word))
+    return {role: frozenset(words) for role, words in roles.items()}

@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from marsad.ar.normalize import fold, fold_with_map
 from marsad.ar.numbers import find_quantities, qualifier_after
-from marsad.ar.lexicon import alternation
-from marsad.extractor.lexicon import PROCLITICS, PROCLITICS_NO_ARTICLE, Lexicon, Person, endings, function_words, lexicon
+from marsad.ar.lexicon import PROCLITICS, PROCLITICS_NO_ARTICLE, alternation, endings, function_words
+from marsad.extractor.lexicon import Lexicon, Person, lexicon
 from marsad.model import Claim, Document
 
 _SENTENCE_END = re.compile(r"(?:[.!?؟؛;]+(?=\s|$|[\"”»)])|\n+)")

@@ -6,37 +6,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
-from marsad.ar.lexicon import alternation, read_tsv
+from marsad.ar.lexicon import PROCLITICS, alternation, end_pattern, read_tsv
 from marsad.ar.normalize import fold
 
-@lru_cache(maxsize=1)
-def endings() -> dict[str, tuple[str, ...]]:
-    """Folded endings by set (ar/data/endings.tsv)."""
-    out: dict[str, list[str]] = {}
-    for name, ending in read_tsv("endings.tsv"):
-        out.setdefault(name, []).append(fold(ending))
-    return {k: tuple(v) for k, v in out.items()}
-
-
-def end_pattern(name: str) -> str:
-    """A regex for the end of a word: one optional ending of the set, then no more letters."""
-    return rf"(?:{alternation(endings()[name])})?(?!\w)"
-
-
-def proclitics_pattern(with_article: bool = True) -> str:
-    """A regex for the proclitics before a word (ar/data/proclitics.tsv): a conjunction, then
-    a preposition and/or the article (و، ف؛ ب، ل، ك؛ ال، لل)."""
-    slots: dict[str, list[str]] = {}
-    for clitic, slot in read_tsv("proclitics.tsv"):
-        slots.setdefault(slot, []).append(fold(clitic))
-    conj, prep, article = (alternation(slots[k]) for k in sorted(slots))
-    if not with_article:
-        return rf"(?:{conj})?(?:{prep})?"
-    return rf"(?:{conj})?(?:(?:{prep})?(?:{article})|(?:{prep}))?"
-
-
-PROCLITICS = proclitics_pattern()
-PROCLITICS_NO_ARTICLE = proclitics_pattern(with_article=False)
 WORD_END = end_pattern("word")
 
 
@@ -84,15 +56,6 @@ class PhraseMatcher:
 class Person:
     group: str          # a GUIDE group label, or "-" when the noun does not say
     count: int | None   # 1 singular, 2 dual, None plural
-
-
-@lru_cache(maxsize=1)
-def function_words() -> dict[str, frozenset[str]]:
-    """Folded function words by role (ar/data/function_words.tsv)."""
-    roles: dict[str, set[str]] = {}
-    for role, word in read_tsv("function_words.tsv"):
-        roles.setdefault(role, set()).add(fold(word))
-    return {role: frozenset(words) for role, words in roles.items()}
 
 
 @dataclass(frozen=True)

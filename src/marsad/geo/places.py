@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from marsad.ar.lexicon import alternation, read_tsv
 from marsad.ar.normalize import fold
-from marsad.extractor.lexicon import PROCLITICS
+from marsad.ar.lexicon import PROCLITICS
 from marsad.geo.gazetteer import Gazetteer, Place
 
 _PROCLITICS_ONLY = re.compile(rf"^{PROCLITICS}$")
@@ -60,7 +60,7 @@ def _words() -> _Words:
         if role == "stop":
             stop.add(fold(word))
     before = rf"(?:^|(?<=\s)){PROCLITICS}(?:{{}})\s+$"
-    from marsad.extractor.lexicon import PROCLITICS_NO_ARTICLE, function_words
+    from marsad.ar.lexicon import PROCLITICS_NO_ARTICLE, function_words
     stops = alternation(function_words()["name_stop"] | function_words()["clause_break"] | set(near))
     # the word (without the article: "القاعدة" refers back, "قاعدة العند" names), then one or
     # two words of the name, up to a preposition, a direction, a mark or a number
