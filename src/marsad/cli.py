@@ -32,6 +32,21 @@ def _open(db: str, readonly: bool = False):
         raise click.ClickException(str(e))
 
 
+def _query(db: str, ask):
+    """What `ask(store)` returns from the store at db, opened read-only and closed after."""
+    store = _open(db, readonly=True)
+    try:
+        result = ask(store)
+        return list(result) if not isinstance(result, list) else result
+    finally:
+        store.db.close()
+
+
+def _echo_jsonl(rows) -> None:
+    for row in rows:
+        click.echo(json.dumps(row, ensure_ascii=False))
+
+
 def _read_options(fmt: str, fields: tuple[str, ...], max_bytes: int):
     from marsad.read import ReadOptions
 
@@ -184,14 +199,9 @@ def search(query, db, limit, as_json):
     Example:
       marsad search "الرقة داعش"
     """
-    store = _open(db, readonly=True)
-    try:
-        hits = store.search(query, limit=limit)
-    finally:
-        store.db.close()
+    hits = _query(db, lambda store: store.search(query, limit=limit))
     if as_json:
-        for h in hits:
-            click.echo(json.dumps(h, ensure_ascii=False))
+        _echo_jsonl(hits)
         return
     if not hits:
         click.echo("no document matches")
@@ -306,14 +316,9 @@ def places(db, country, limit, as_json):
       marsad places
       marsad places --country SY -n 20
     """
-    store = _open(db, readonly=True)
-    try:
-        rows = store.places(country=country, limit=limit)
-    finally:
-        store.db.close()
+    rows = _query(db, lambda store: store.places(country=country, limit=limit))
     if as_json:
-        for r in rows:
-            click.echo(json.dumps(r, ensure_ascii=False))
+        _echo_jsonl(rows)
         return
     from rich.table import Table
 
@@ -332,11 +337,7 @@ def places(db, country, limit, as_json):
 @click.option("--json", "as_json", is_flag=True, help="one JSON object per reject")
 def rejects(db, reason, as_json):
     """List the records that were set aside, with where they are and why."""
-    store = _open(db, readonly=True)
-    try:
-        rows = store.rejects(reason)
-    finally:
-        store.db.close()
+    rows = _query(db, lambda store: store.rejects(reason))
     for r in rows:
         if as_json:
             click.echo(json.dumps(r, ensure_ascii=False))
