@@ -15,7 +15,7 @@ from functools import lru_cache
 from marsad.ar.normalize import fold, fold_with_map
 from marsad.ar.numbers import find_quantities, qualifier_after
 from marsad.ar.lexicon import PROCLITICS, PROCLITICS_NO_ARTICLE, alternation, endings, function_words
-from marsad.extractor.lexicon import Lexicon, Person, lexicon
+from marsad.extractor.lexicon import Lexicon, lexicon
 from marsad.model import Claim, Document
 
 _SENTENCE_END = re.compile(r"(?:[.!?؟؛;]+(?=\s|$|[\"”»)])|\n+)")
@@ -69,7 +69,6 @@ class _Figure:
 class _State:
     """What carries from sentence to sentence within a document."""
     group: str | None = None
-    place: str | None = None
     paragraph: int = -1
     claims: list = field(default_factory=list)   # claims of the last sentence
 
@@ -253,7 +252,7 @@ class ClaimExtractor:
                 pi += 1
             if pi != state.paragraph:
                 # a new paragraph: the group "others" refer to does not carry
-                state = _State(paragraph=pi, place=state.place, claims=state.claims)
+                state = _State(paragraph=pi, claims=state.claims)
             sent_cues = []
             while ci < len(cues) and cues[ci][0] < e:
                 if cues[ci][0] >= s:
@@ -295,7 +294,6 @@ class ClaimExtractor:
         # attribution carries only into a sentence that continues the statement (وأضاف،
         # مشيرا إلى): carrying it through the paragraph or the document scores worse on gold
         carried = discourse.source_after(i - 1) if i > 0 and discourse.continues(i) else None
-        place = self._place(sent) or state.place
         toks = [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sent)]
         starts = [t.start for t in toks]
         tok_at = _index(starts)
@@ -341,13 +339,12 @@ class ClaimExtractor:
             cumulative = any(abs(t - f.t0) <= TOLL_WINDOW for t in tolls)
             stance = self._stance_for(stances, sent, f.start)
             mention = discourse.place_for(i, qs)
-            out.append(self._claim(doc, qs, qe, kind, f, group, source, stance, mention or place, cumulative))
+            out.append(self._claim(doc, qs, qe, kind, f, group, source, stance, mention, cumulative))
             if cue is not None:  # "others" refer to a whole, not to a part of it
                 last_group = group
             prev = (max(f.t1, f.noun[1] if f.noun else 0), kind, cue, f.t0)
         state.group = last_group
         state.claims = out
-        state.place = place
         return out
 
     # figures ------------------------------------------------------------------------
@@ -438,9 +435,6 @@ class ClaimExtractor:
             if a:  # "قائد قوات الدفاع الوطني الذي قتل": the actor belongs to the noun
                 end = _tok_end(toks, a[1])
             return (j, end, m[3])
-        m = self.lex.cues.match(sent, toks[j].start)
-        if m and self.lex.persons.match(sent, toks[j].start) is None and toks[j].text in ("قتيلا", "قتيل", "جريحا", "جريح", "قتلي", "جرحي"):
-            return (j, j + 1, Person("people", None))
         return None
 
     def _not_people(self, sent, toks, f: _Figure) -> bool:
@@ -829,17 +823,12 @@ class ClaimExtractor:
     def _denies_back(self, sent: str) -> bool:
         return any(v[0] == "denied" for *_, v in self.lex.stance.finditer(sent))
 
-    def _place(self, sent: str) -> str | None:
-        m = _PLACE.search(sent)
-        return m.group(1) if m else None
-
     def _claim(self, doc, qs, qe, kind, f, group, source, stance, place, cumulative) -> Claim:
         start, end = _to_raw(doc, qs, qe)
         claim = Claim(doc=doc.id, kind=kind, low=f.low, high=f.high, qualifier=f.qualifier,
                       quote=doc.raw[start:end], start=start, end=end, group=group,
                       source=_as_written(doc, source, qs), stance=stance, cumulative=cumulative)
-        if isinstance(place, str) or place is None:
-            claim.place = _as_written(doc, place, qs)  # a place the gazetteer does not know
+        if place is None:
             return claim
         claim.place = _place_as_written(doc, place)
         claim.place_ambiguous = place.ambiguous
@@ -922,7 +911,6 @@ def _clause_between(sent: str, a: int, b: int, words_only: bool = False) -> bool
 
 
 # "في مدينة X"; "المدينة" with the article refers back and names nothing
-_PLACE = re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}(?:{alternation(_W['place_word'])})\s+(\w+(?:\s+(?!{alternation(_W['name_stop'])}(?!\w))\w+)?)")
 _NAME_STOP = _W["name_stop"]
 
 

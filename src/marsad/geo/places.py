@@ -154,7 +154,7 @@ class PlaceFinder:
             out.append(Mention(m.start(), m.end(), m.start(1), m.end(1), m.group(1), [], 1))
         return out
 
-    def resolve(self, mentions: list[Mention], context: set[str] | None = None) -> None:
+    def resolve(self, mentions: list[Mention]) -> None:
         """Choose each mention's place: within the countries the article is about (those of
         its unambiguous places and the countries it names), the most populous, province
         before town before village; a name left between two countries is marked ambiguous."""
@@ -164,8 +164,6 @@ class PlaceFinder:
             if len(ccs) == 1:
                 cc = next(iter(ccs))
                 countries[cc] = countries.get(cc, 0) + (3 if any(p.feature == "country" for p in m.candidates) else 1)
-        for cc in context or ():
-            countries[cc] = countries.get(cc, 0) + 2
         for m in mentions:
             if not m.candidates:
                 continue
