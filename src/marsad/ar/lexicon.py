@@ -1,6 +1,7 @@
 """Loading of the language data files under ar/data/. Code reads data; it holds no word lists."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -70,20 +71,40 @@ def end_pattern(name: str) -> str:
     return rf"(?:{alternation(endings()[name])})?(?!\w)"
 
 
-def proclitics_pattern(with_article: bool = True) -> str:
-    """A regex for the proclitics before a word (ar/data/proclitics.tsv): a conjunction, then
-    a preposition and/or the article (و، ف؛ ب، ل، ك؛ ال، لل)."""
+@lru_cache(maxsize=1)
+def proclitic_slots() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(conjunctions, prepositions, article forms) of ar/data/proclitics.tsv, folded."""
     slots: dict[str, list[str]] = {}
     for clitic, slot in read_tsv("proclitics.tsv"):
         slots.setdefault(slot, []).append(_fold(clitic))
-    conj, prep, article = (alternation(slots[k]) for k in sorted(slots))
+    conj, prep, article = (tuple(slots[k]) for k in sorted(slots))
+    return conj, prep, article
+
+
+def proclitics_pattern(with_article: bool = True) -> str:
+    """A regex for the proclitics before a word (ar/data/proclitics.tsv): a conjunction, then
+    a preposition and/or the article (و، ف؛ ب، ل، ك؛ ال، لل)."""
+    conj, prep, article = (alternation(x) for x in proclitic_slots())
     if not with_article:
         return rf"(?:{conj})?(?:{prep})?"
     return rf"(?:{conj})?(?:(?:{prep})?(?:{article})|(?:{prep}))?"
 
 
+def proclitic_strings(with_article: bool = True) -> list[str]:
+    """Every proclitic sequence as a string (و، بال، وبال ...), longest first, for lookbehinds
+    that must have a fixed width."""
+    conj, prep, article = proclitic_slots()
+    combos = {c + p for c in ("",) + conj for p in ("",) + prep}
+    if with_article:
+        combos |= {c + a for c in combos for a in article}
+    return sorted(combos - {""}, key=len, reverse=True)
+
+
 PROCLITICS = proclitics_pattern()
 PROCLITICS_NO_ARTICLE = proclitics_pattern(with_article=False)
+CONJUNCTIONS, PREPOSITIONS, ARTICLES = proclitic_slots()
+# a definite word: proclitics ending in the article (الرقة، بالرقة، للرقة)
+DEFINITE = re.compile(rf"(?:{alternation(CONJUNCTIONS)})?(?:(?:{alternation(PREPOSITIONS)})?(?:{alternation(ARTICLES)}))")
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.ar.lexicon import alternation, read_tsv
+from marsad.ar.lexicon import ARTICLES, CONJUNCTIONS, PREPOSITIONS, alternation, function_words, proclitic_strings, read_tsv
 from marsad.ar.normalize import fold
 
 
@@ -24,6 +24,7 @@ class Quantity:
     value_end: int
 
 
+_AND = alternation(function_words()["and"])
 DIGITS = r"\d+(?:[,،٬]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
@@ -51,9 +52,10 @@ def number_data() -> _NumberData:
     words = {fold(w): (int(v), role) for w, v, role in read_tsv("number_words.tsv")}
     word_alt = _alternation(words)
     # one number word, optionally after و, standing as a whole word
-    word_re = re.compile(rf"(?<!\w)(?:و)?({word_alt})(?!\w)")
+    word_re = re.compile(rf"(?<!\w)(?:{_AND})?({word_alt})(?!\w)")
     vague = {fold(p): (int(lo), int(hi)) for p, lo, hi in read_tsv("vague.tsv")}
-    vague_re = re.compile(rf"(?<!\w)(?:[وفب])?({_alternation(vague)})(?!\w)")
+    vague_re = re.compile(rf"(?<!\w)(?:{alternation(CONJUNCTIONS)})?(?:{alternation(PREPOSITIONS)})?"
+                          rf"({_alternation(vague)})(?!\w)")
     before, after, opens, seps, to = {}, {}, [], [], set()
     for q, phrase, pos in read_tsv("qualifiers.tsv"):
         if pos == "range_open":
@@ -66,7 +68,7 @@ def number_data() -> _NumberData:
             (before if pos == "before" else after)[fold(phrase)] = q
     range_open_re = re.compile(rf"(?<!\w)(?:{_alternation(opens)})\s*$")
     range_sep_re = re.compile(rf"^\s*(?:{_alternation(seps)})\s*$")
-    before_re = re.compile(rf"(?:(?<!\w)|(?<=\wو))(?:و)?({_alternation(before)})\s*(?:ال)?$")
+    before_re = re.compile(rf"(?<!\w)(?:{_AND})?({_alternation(before)})\s*(?:{alternation(ARTICLES)})?$")
     after_re = re.compile(rf"^\s*({_alternation(after)})(?!\w)")
     return _NumberData(words, word_re, vague, vague_re, before, before_re, after, after_re,
                        range_open_re, range_sep_re, frozenset(to))
@@ -75,10 +77,11 @@ def number_data() -> _NumberData:
 # digits stand alone, or after proclitics glued to them (بين 300 و400، الـ15، بـ15), not
 # inside a date or time (21/7/2015, 10:30)
 _DIGITS_RE = re.compile(
-    rf"(?:(?<![\w./:])|(?<=(?<!\w)[وفبلك])|(?<=(?<!\w)ال)|(?<=(?<!\w)[وفبلك]ال))({DIGITS})(?![\w/:]|\.\d)")
+    r"(?:(?<![\w./:])|" + "|".join(rf"(?<=(?<!\w){re.escape(p)})" for p in proclitic_strings())
+    + rf")({DIGITS})(?![\w/:]|\.\d)")
 
 
-_AND_DIGITS = re.compile(rf"\s*و\s*({DIGITS})(?![\w/:]|\.\d)")
+_AND_DIGITS = re.compile(rf"\s*(?:{_AND})\s*({DIGITS})(?![\w/:]|\.\d)")
 
 
 def _digits_value(s: str) -> float:

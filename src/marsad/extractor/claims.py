@@ -14,7 +14,10 @@ from functools import lru_cache
 
 from marsad.ar.normalize import fold, fold_with_map
 from marsad.ar.numbers import find_quantities, qualifier_after
-from marsad.ar.lexicon import PROCLITICS, PROCLITICS_NO_ARTICLE, alternation, endings, function_words
+from marsad.ar.lexicon import (
+    ARTICLES, CONJUNCTIONS, DEFINITE, PREPOSITIONS, PROCLITICS, PROCLITICS_NO_ARTICLE, alternation, endings,
+    function_words,
+)
 from marsad.extractor.lexicon import Lexicon, lexicon
 from marsad.model import Claim, Document
 
@@ -28,6 +31,11 @@ _PART_OF = _W["part_of"]
 _LINKS = _W["link"]
 _ONE = _W["one"]
 _RELATIVE = _W["relative"]
+_PARTITIVE = _W["partitive"]
+_AMONG = _W["among"]
+_AND = tuple(_W["and"])
+# a word after a preposition ("بإعدامه"): a demand or an aim, not an event
+_PREPOSITIONAL = re.compile(rf"(?:{alternation(CONJUNCTIONS)})?(?:{alternation(PREPOSITIONS)})")
 _FILLERS = _W["filler"]
 _NOT_SOURCE = _W["not_source"]
 _SAME = _W["same"]
@@ -193,7 +201,7 @@ class _Discourse:
         # sentence that opens with و and what happened goes on with the same report
         if i > 0 and not a and "\n" not in self.folded[self.spans[i - 1][0]:self.spans[i][0]]:
             sent = self.sentence(i).lstrip()
-            if sent.startswith("و"):
+            if sent.startswith(_AND):
                 cue = self.ex.lex.cues.match(sent, 0)
                 return bool(cue and cue[0] <= 2)
         return False
@@ -390,7 +398,7 @@ class ClaimExtractor:
                 continue  # a name, not a count: طالبان is the Taliban, not "two students"
             if _OTHERS.match(toks[t0].text) and not (t0 > 0 and self.lex.cues.match(sent, toks[t0 - 1].start)):
                 continue  # "آخر" counts one only right after its cue (وأصيب آخر), not as "حادث آخر"
-            if t0 > 0 and not toks[t0].text.startswith("و") and (
+            if t0 > 0 and not toks[t0].text.startswith(_AND) and (
                            self.lex.source_heads.match(sent, toks[t0 - 1].start)
                            or self.lex.persons.match(sent, toks[t0 - 1].start)):
                 continue  # an adjective of the noun before it: "مصدر عسكري"، "طالب سعودي"
@@ -398,7 +406,7 @@ class ClaimExtractor:
                 continue  # "انتحاريان 13 شخصا": the figure that follows is the count
             last = figures[-1] if figures else None
             if last is not None and last.implicit and last.t1 == t0 and last.low == person.count \
-                    and not toks[t0].text.startswith("و"):
+                    and not toks[t0].text.startswith(_AND):
                 continue  # "طفلان شقيقان": two words for the same two people
             f = _Figure(person.count, person.count, "exact", toks[t0].start, pe, t0, t1, q0=t0,
                         noun=(t0, t1, person), implicit=True)
@@ -415,7 +423,7 @@ class ClaimExtractor:
             if t.text in _ONE and i + 1 < len(toks) and i not in taken:
                 noun = self._noun_after(sent, toks, i + 1)
                 actor = self.lex.actors.match(sent, toks[i + 1].start) or (
-                    toks[i + 1].text == "من" and i + 2 < len(toks) and self.lex.actors.match(sent, toks[i + 2].start))
+                    toks[i + 1].text in _PARTITIVE and i + 2 < len(toks) and self.lex.actors.match(sent, toks[i + 2].start))
                 if (noun and not self.lex.cues.match(sent, toks[noun[0]].start)) or actor:
                     figures.append(_Figure(1, 1, "exact", t.start, t.end, i, i + 1, q0=i, noun=noun, implicit=True))
         figures.sort(key=lambda f: f.t0)
@@ -424,7 +432,8 @@ class ClaimExtractor:
     def _noun_after(self, sent, toks, i) -> tuple | None:
         """The counted noun after a figure: "17 شخصا"، "6 من الارهابيين"، "الـ15"."""
         j = i
-        while j < len(toks) and toks[j].text in ("ال", "-", "من", "في", "صفوف") and j - i < 3:
+        while j < len(toks) and (toks[j].text in _PARTITIVE or toks[j].text in ARTICLES or toks[j].text == "-") \
+                and j - i < 3:
             j += 1
         if j >= len(toks):
             return None
@@ -451,7 +460,7 @@ class ClaimExtractor:
             prev = toks[f.t0 - 1].text
             # a label, not a count: "الفرقة 30"، "عام 2015"، "رقم 5"
             if prev in _LABEL_BEFORE or (
-                    prev.startswith("ال") and f.qualifier == "exact" and not f.noun
+                    _definite(prev) and f.qualifier == "exact" and not f.noun
                     and not self.lex.cues.match(sent, toks[f.t0 - 1].start)
                     and not self.lex.persons.match(sent, toks[f.t0 - 1].start)):
                 return True
@@ -484,7 +493,7 @@ class ClaimExtractor:
         for c in cue_toks:
             if f.noun and c[0] == f.noun[0]:
                 return c[2], c
-        if f.t0 > 0 and toks[f.t0 - 1].text.startswith(("ال", "لل")):
+        if f.t0 > 0 and _definite(toks[f.t0 - 1].text):
             for c in cue_toks:
                 if c[1] == f.t0:
                     return c[2], c
@@ -493,7 +502,7 @@ class ClaimExtractor:
         if prev is not None and prev[1] and not any(prev[0] <= c[0] < f.t0 for c in cue_toks):
             gap = f.t0 - prev[0]
             lead = sent[toks[max(prev[0], f.t0 - 4)].start:toks[f.t0].start]
-            coordinated = toks[f.t0].text.startswith("و") and gap <= 2
+            coordinated = toks[f.t0].text.startswith(_AND) and gap <= 2
             if coordinated or (gap <= 7 and _JOINERS.search(lead) and not lead.strip().endswith(("،", ","))):
                 return prev[1], prev[2]
         best = None
@@ -529,7 +538,7 @@ class ClaimExtractor:
                     # (a weak cue counts only a figure after it: "الأسر" after a figure is
                     # "the families")
                     continue
-                if toks[c[0]].text.startswith("و") and gap == 0:
+                if toks[c[0]].text.startswith(_AND) and gap == 0:
                     continue  # "ثلاثة أطفال وأصيب ...": a new clause starts
                 if f.implicit and c[1] < len(toks) and (
                         c[1] in figure_starts or self.lex.persons.match(sent, toks[c[1]].start)) \
@@ -539,7 +548,7 @@ class ClaimExtractor:
                     continue
                 if f.implicit and any(x in between for x in figure_starts):
                     continue  # a noun's cue is not beyond another figure
-                if f.implicit and f.low == 1 and toks[c[0]].text.startswith(("ب", "وب")):
+                if f.implicit and f.low == 1 and _PREPOSITIONAL.match(toks[c[0]].text):
                     continue  # "طالب بإعدامه": a demand, not an event
                 d = gap + 0.5
             else:
@@ -592,11 +601,11 @@ class ClaimExtractor:
         # says who they are
         after = end
         if 0 < end < len(toks) and qualifier_after(sent, toks[end - 1].end):
-            while after < len(toks) and toks[after].text not in ("من", "بين") and after - end < 3:
+            while after < len(toks) and toks[after].text not in _AMONG and after - end < 3:
                 after += 1
         if after < len(toks) and toks[after].text in _PART_OF:
             after += 1  # "تسعة من القتلى هم من المدنيين"
-        if after < len(toks) and toks[after].text in ("من", "بين"):
+        if after < len(toks) and toks[after].text in _AMONG:
             p = lex.persons.match(sent, toks[after + 1].start) if after + 1 < len(toks) else None
             if p and p[3].group == "families":
                 return "civilians"  # "خمسة أشخاص من أسرة واحدة": members of a family
@@ -856,10 +865,11 @@ def _place_as_written(doc, m) -> str:
         while word > 0 and folded[word - 1].isalnum():
             word -= 1
         prefix = folded[word:m.name_start]
-        if prefix.endswith("لل"):
+        article, contracted = ARTICLES  # ال، and لل (ل + ال)
+        if prefix.endswith(contracted):
             ps, pe = _to_raw(doc, m.name_start, m.end)
-            return "ال" + doc.raw[ps:pe].strip()
-        start = m.name_start - 2 if prefix.endswith("ال") else m.name_start
+            return article + doc.raw[ps:pe].strip()
+        start = m.name_start - len(article) if prefix.endswith(article) else m.name_start
     else:
         prefix = _PROCLITIC_HEAD.match(folded, start)
         if prefix:
@@ -937,7 +947,7 @@ _OBJECT_PRONOUN = re.compile(rf"\w{{2}}(?:{alternation(endings()['object'])})$")
 # the kinds a non-violent cause (a storm, a fire) can give and the GUIDE does not count
 _HARMED = {"killed", "injured", "casualties", "missing", "displaced", "evacuated", "trapped", "rescued"}
 # a nisba adjective after a noun (إيرانيين، أمريكيا، الروسي): a nationality, known or not
-_NISBA = re.compile(r"^(?:ال)?\w{3,}(?:ي|يا|يه|يين|يون|يان)$")
+_NISBA = re.compile(rf"^(?:{alternation(ARTICLES)})?\w{{3,}}(?:{alternation(endings()['nisba'])})$")
 _POSSESSIVE = re.compile(rf"\w{{3}}(?:{alternation(endings()['possessive'])})$")
 _MASSACRE = re.compile(rf"(?<!\w){PROCLITICS}(?:{alternation(_W['massacre'])})(?!\w)")
 _OPEN = {"(": ")", "«": "»", "“": "”", '"': '"'}
@@ -960,7 +970,7 @@ def _outside_asides(toks, a: int, b: int) -> list[int]:
 
 
 def _definite(word: str) -> bool:
-    return bool(re.match(r"(?:[وف])?(?:[بك]?ال|لل)", word))
+    return bool(DEFINITE.match(word))
 
 
 def _index(starts: list[int]):

@@ -6,15 +6,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
-from marsad.ar.lexicon import PROCLITICS, alternation, end_pattern, read_tsv
+from marsad.ar.lexicon import ARTICLES, PROCLITICS, alternation, end_pattern, endings, read_tsv
 from marsad.ar.normalize import fold
 
 WORD_END = end_pattern("word")
 
 
 def _strip_article(phrase: str) -> str:
-    if phrase.startswith("ال") and len(phrase) > 4 and not phrase.startswith("الل"):
-        return phrase[2:]
+    article = ARTICLES[0]  # ال (لل is ل + ال, a proclitic of its own)
+    if phrase.startswith(article) and len(phrase) > 4 and not phrase.startswith(article + article[-1]):
+        return phrase[len(article):]
     return phrase
 
 
@@ -81,31 +82,32 @@ def _phrases(name: str, key=0, value=1) -> dict[str, object]:
 
 
 def _persons() -> dict[str, Person]:
+    e = endings()
+    fem, bound = e["feminine"][0], e["feminine_bound"][0]
+    # a sound plural's genitive is written like the dual (مدنيين "civilians", جنديين "two
+    # soldiers"): a sound noun's dual is only the ending no plural shares (مدنيان)
+    sound_duals = [d for d in e["dual"] if d not in e["plural"]]
     out: dict[str, Person] = {}
     for noun, group, form in read_tsv("persons.tsv"):
         n = fold(noun)
-        if form == "plural":
+        if form in ("plural", "word"):
             out.setdefault(n, Person(group, None))
         elif form == "dual":
             out[n] = Person(group, 2)
-        elif form == "word":
-            out.setdefault(n, Person(group, None))
         else:  # sing, sound
             out[n] = Person(group, 1)
-            if form == "sing" and not n.endswith("ه"):
+            if form == "sing" and not n.endswith(fem):
                 # "والده" (his father); not for a sound noun, where a final ه is the
                 # feminine ending of an adjective (المسلحه: "armed")
-                out.setdefault(n + "ه", Person(group, 1))
-            # the dual: ان always; ين only where the plural is broken (a sound plural's
-            # genitive is written the same: مدنيين is "civilians", جنديين "two soldiers")
-            stem = n[:-1] + "ت" if n.endswith("ه") else n
-            out.setdefault(stem + "ان", Person(group, 2))
-            out.setdefault(stem + ("ين" if form == "sing" else "يين_"), Person(group, 2))
+                out.setdefault(n + fem, Person(group, 1))
+            stem = n[:-len(fem)] + bound if n.endswith(fem) else n
+            for dual in (e["dual"] if form == "sing" else sound_duals):
+                out.setdefault(stem + dual, Person(group, 2))
             if form == "sound":
                 # plurals, and the construct plural before a pronoun (مقاتليها، مسلحيه)
-                for suffix in ("ين", "ون", "ي"):
+                for suffix in e["plural"] + e["construct"]:
                     out.setdefault(n + suffix, Person(group, None))
-    return {k: v for k, v in out.items() if not k.endswith("_")}
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -19,10 +19,16 @@ from pathlib import Path
 
 from marsad.ar.normalize import fold
 
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 _ARABIC_NAME = re.compile(r"^[\u0621-\u064a\u0660-\u0669\s]+$")
 # the article is matched as a proclitic: names are keyed without it
-_ARTICLE = re.compile(r"^ال(?=\w\w)")
+def _article_re() -> re.Pattern:
+    from marsad.ar.lexicon import ARTICLES
+
+    return re.compile(rf"^{ARTICLES[0]}(?=\w\w)")
+
+
+_ARTICLE = _article_re()
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,12 +96,14 @@ class Gazetteer:
 
 
 def _supplement_stamp() -> str:
-    """A hash of the project's own place data, so that a change to it rebuilds the index."""
+    """A hash of the project's own data the index is built from, so that a change to it
+    rebuilds the index."""
     import hashlib
 
     h = hashlib.sha256()
     for name in ("supplement.tsv", "admin1.tsv"):
         h.update((resources.files("marsad.geo") / "data" / name).read_bytes())
+    h.update((resources.files("marsad.ar") / "data" / "place_words.tsv").read_bytes())  # province words
     return h.hexdigest()[:8]
 
 
@@ -110,6 +118,11 @@ def build() -> tuple[list[Place], dict[str, list[int]], frozenset]:
     with open(data_dir / "countries.json", encoding="utf-8") as f:
         countries = json.load(f)
 
+    from marsad.ar.lexicon import read_tsv
+
+    # "محافظة حلب"، "ولاية ..."، "إقليم ...": the words that name a division
+    province_words = [fold(word) for role, word in read_tsv("place_words.tsv") if role == "province"]
+    region_words = [fold(word) for role, word in read_tsv("place_words.tsv") if role == "region"]
     places: list[Place] = []
     names: dict[str, list[int]] = {}
     # key -> (population, written with the article) of the biggest place under it: الرقة is
@@ -150,7 +163,7 @@ def build() -> tuple[list[Place], dict[str, list[int]], frozenset]:
         place = Place(f"admin1:{cc}.{code}", arabic[0] if arabic else capital["name"], capital["name"],
                       round(lat, 5), round(lon, 5), cc, capital["name"], weight, "admin1", 3)
         # indexed under "محافظة X" forms only through the matcher's descriptors: see geo.places
-        add(place, [f"محافظه {a}" for a in arabic] + [f"ولايه {a}" for a in arabic])
+        add(place, [f"{word} {a}" for a in arabic for word in province_words])
 
     ar_territories = Locale("ar").territories
     for cc, country in countries.items():
@@ -192,7 +205,7 @@ def build() -> tuple[list[Place], dict[str, list[int]], frozenset]:
         # a division named like its capital (حلب، الرقة) is the town when the name stands
         # alone and the division only as "محافظة حلب"
         alone = [name_ar] if key(name_ar) != key(capital_ar) else []
-        for form in alone + [f"محافظه {name_ar}", f"ولايه {name_ar}", f"منطقه {name_ar}", f"اقليم {name_ar}"]:
+        for form in alone + [f"{word} {name_ar}" for word in province_words + region_words]:
             k = key(form)
             names.setdefault(k, [])
             if idx not in names[k]:

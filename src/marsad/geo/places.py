@@ -12,13 +12,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.ar.lexicon import alternation, read_tsv
 from marsad.ar.normalize import fold
-from marsad.ar.lexicon import PROCLITICS
+from marsad.ar.lexicon import (
+    ARTICLES, PREPOSITIONS, PROCLITICS, PROCLITICS_NO_ARTICLE, alternation, function_words, read_tsv,
+)
 from marsad.geo.gazetteer import Gazetteer, Place
 
 _PROCLITICS_ONLY = re.compile(rf"^{PROCLITICS}$")
-_QUOTED = re.compile(r"(?<!\w)ل\s*[\"“«]$")  # "لـ"الرياض"": told to an outlet
+# a name in quotes right after a preposition ("لـ"الرياض"": told to an outlet)
+_QUOTED = re.compile(rf"(?<!\w)(?:{alternation(PREPOSITIONS)})\s*[\"“«]$")
 _CLOSE_QUOTES = {'"', "”", "»"}
 
 
@@ -60,7 +62,6 @@ def _words() -> _Words:
         if role == "stop":
             stop.add(fold(word))
     before = rf"(?:^|(?<=\s)){PROCLITICS}(?:{{}})\s+$"
-    from marsad.ar.lexicon import PROCLITICS_NO_ARTICLE, function_words
     stops = alternation(function_words()["name_stop"] | function_words()["clause_break"] | set(near))
     # the word (without the article: "القاعدة" refers back, "قاعدة العند" names), then one or
     # two words of the name, up to a preposition, a direction, a mark or a number
@@ -115,7 +116,7 @@ class PlaceFinder:
                 continue  # the name must start a word, after proclitics at most
             k = self.keys[idx]
             prefix = folded[ws:s]
-            if k in self.gaz.article and not prefix.endswith(("ال", "لل")):
+            if k in self.gaz.article and not prefix.endswith(ARTICLES):
                 continue  # "أبو خليل" is a man, "الخليل" the town
             candidates = [p for p in self.gaz.candidates(k) if self._in_scope(p, self.region)]
             if not candidates:
@@ -132,7 +133,7 @@ class PlaceFinder:
             if not said and " " not in k and not any(
                     p.population >= self.MIN_POPULATION or p.feature not in ("town",) for p in candidates):
                 continue  # a small place's one-word name counts only as "قرية X"، "ريف X" ...
-            if not said and " " not in k and prefix and not prefix.endswith(("ال", "لل")) and not any(
+            if not said and " " not in k and prefix and not prefix.endswith(ARTICLES) and not any(
                     p.population >= self.BARE_PREFIX_POPULATION or p.feature == "country" for p in candidates):
                 continue  # "بحجة أن"، "لتدمر حياته": a word with ب or ل, not a town
             media = self.words.media.search(folded, max(0, ws - 20), ws)
