@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.ar.lexicon import ARTICLES, CONJUNCTIONS, PREPOSITIONS, alternation, function_words, proclitic_strings, read_tsv
+from marsad.ar.lexicon import ARTICLES, CONJUNCTIONS, PREPOSITIONS, alternation, function_words, read_tsv
 from marsad.ar.normalize import fold
 
 
@@ -76,9 +76,10 @@ def number_data() -> _NumberData:
 
 # digits stand alone, or after proclitics glued to them (بين 300 و400، الـ15، بـ15), not
 # inside a date or time (21/7/2015, 10:30)
+_ONE_LETTER = "".join(c for c in CONJUNCTIONS + PREPOSITIONS if len(c) == 1)
 _DIGITS_RE = re.compile(
-    r"(?:(?<![\w./:])|" + "|".join(rf"(?<=(?<!\w){re.escape(p)})" for p in proclitic_strings())
-    + rf")({DIGITS})(?![\w/:]|\.\d)")
+    rf"(?:(?<![\w./:])|(?<=(?<!\w)[{_ONE_LETTER}])|(?<=(?<!\w){ARTICLES[0]})|(?<=(?<!\w)[{_ONE_LETTER}]{ARTICLES[0]}))"
+    rf"({DIGITS})(?![\w/:]|\.\d)")
 
 
 _AND_DIGITS = re.compile(rf"\s*(?:{_AND})\s*({DIGITS})(?![\w/:]|\.\d)")
