@@ -102,6 +102,8 @@ def proclitic_strings(with_article: bool = True) -> list[str]:
 
 PROCLITICS = proclitics_pattern()
 PROCLITICS_NO_ARTICLE = proclitics_pattern(with_article=False)
+# fullmatch: a stretch that is nothing but proclitics (possibly none)
+ONLY_PROCLITICS = re.compile(PROCLITICS)
 CONJUNCTIONS, PREPOSITIONS, ARTICLES = proclitic_slots()
 # a definite word: proclitics ending in the article (الرقة، بالرقة، للرقة)
 DEFINITE = re.compile(rf"(?:{alternation(CONJUNCTIONS)})?(?:(?:{alternation(PREPOSITIONS)})?(?:{alternation(ARTICLES)}))")

@@ -15,15 +15,15 @@ from functools import lru_cache
 from marsad.ar.normalize import fold, fold_with_map
 from marsad.ar.numbers import find_quantities, qualifier_after
 from marsad.ar.lexicon import (
-    ARTICLES, CONJUNCTIONS, DEFINITE, PREPOSITIONS, PROCLITICS, PROCLITICS_NO_ARTICLE, alternation, endings,
-    function_words,
+    ARTICLES, CONJUNCTIONS, DEFINITE, ONLY_PROCLITICS, PREPOSITIONS, PROCLITICS, PROCLITICS_NO_ARTICLE,
+    alternation, endings, function_words,
 )
 from marsad.extractor.lexicon import Lexicon, lexicon
 from marsad.model import Claim, Document
 
 _SENTENCE_END = re.compile(r"(?:[.!?؟؛;]+(?=\s|$|[\"”»)])|\n+)")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
-_TOKEN = re.compile(r"\w+|[^\w\s]")
+_TOKEN = re.compile(r"\w+|[^\w\s]")  # a word or a mark
 # tokens that end a clause: a cue on the far side of one says nothing of a figure
 _W = function_words()
 _CLAUSE_BREAK = _W["clause_break"]
@@ -712,7 +712,7 @@ class ClaimExtractor:
     def _known_source(self, sent: str, pos: int) -> str | None:
         """A source of the lexicon among the next words (مدير المرصد، مراسل قناة العربية)."""
         words = 0
-        for m in _WORD_OR_MARK.finditer(sent, pos):
+        for m in _TOKEN.finditer(sent, pos):
             if m.group() in _QUOTES:
                 continue
             if words == 0 and m.group() in _SKIP:
@@ -734,13 +734,13 @@ class ClaimExtractor:
         after a verb, words that begin with a source head (وزارة الداخلية الكويتية، المتحدث
         باسم الجيش), since a verb may be followed by its object (أعلنت ولاءها). A bare
         "المصدر" or "الوكالة" is the source named last."""
-        m = _WORD_OR_MARK.search(sent, pos)
+        m = _TOKEN.search(sent, pos)
         if m and m.group() in _SKIP:
             # "حسب ما نشرته صحيفة ..."، "وفق ما أعلنت الوزارة": the name follows the verb
-            verb = _WORD_OR_MARK.search(sent, m.end())
-            m = _WORD_OR_MARK.search(sent, verb.end()) if verb else None
+            verb = _TOKEN.search(sent, m.end())
+            m = _TOKEN.search(sent, verb.end()) if verb else None
             while m and m.group() in _SKIP:  # "ما أفاد به المرصد"
-                m = _WORD_OR_MARK.search(sent, m.end())
+                m = _TOKEN.search(sent, m.end())
         if not m or not m.group()[0].isalpha():
             return None
         head = self.lex.source_heads.match(sent, m.start())
@@ -859,7 +859,7 @@ def _place_as_written(doc, m) -> str:
     "بالرياض" is الرياض, "للعراق" العراق, "بمحافظة إدلب" محافظة إدلب."""
     start = m.start
     folded = doc.folded
-    if _ONLY_PROCLITICS.fullmatch(folded[start:m.name_start]):
+    if ONLY_PROCLITICS.fullmatch(folded[start:m.name_start]):
         # no word before the name: drop the proclitics, keep the article
         word = start
         while word > 0 and folded[word - 1].isalnum():
@@ -902,12 +902,10 @@ _ARABIC = re.compile(r"[\u0600-\u06ff]")
 # proclitics before a word that introduces a place ("بمحافظة", "وفي") -- only the conjunction
 # and preposition, the article belongs to the word
 _PROCLITIC_HEAD = re.compile(PROCLITICS_NO_ARTICLE + r"(?=\w{3})")
-_ONLY_PROCLITICS = re.compile(PROCLITICS)
 _SOURCE_KIND = re.compile(rf"\s*(?:[\"“”«»]|{PROCLITICS}(?:{alternation(_W['source_kind'])})(?!\w))\s*")
 _SAID_THAT = re.compile(rf"\s*((?:\w+\s+){{0,3}}?)(?:{alternation(_W['complementizer'])})(?!\w)")
 _QUOTES = {'"', "“", "”", "«", "»", "'"}
 _OPENING = re.compile(r"[\s\"“”«»(]*")
-_WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
 _TITLES = _W["title"]
 _CLAUSE_WORDS = re.compile(rf"(?<!\w)(?:{alternation(w for w in _W['clause_word'] if w.isalpha())})(?!\w)|[،,؛;]")
 

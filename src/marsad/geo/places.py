@@ -14,11 +14,10 @@ from functools import lru_cache
 
 from marsad.ar.normalize import fold
 from marsad.ar.lexicon import (
-    ARTICLES, PREPOSITIONS, PROCLITICS, PROCLITICS_NO_ARTICLE, alternation, function_words, read_tsv,
+    ARTICLES, ONLY_PROCLITICS, PREPOSITIONS, PROCLITICS, PROCLITICS_NO_ARTICLE, alternation, function_words, read_tsv,
 )
 from marsad.geo.gazetteer import Gazetteer, Place
 
-_PROCLITICS_ONLY = re.compile(rf"^{PROCLITICS}$")
 # a name in quotes right after a preposition ("لـ"الرياض"": told to an outlet)
 _QUOTED = re.compile(rf"(?<!\w)(?:{alternation(PREPOSITIONS)})\s*[\"“«]$")
 _CLOSE_QUOTES = {'"', "”", "»"}
@@ -112,7 +111,7 @@ class PlaceFinder:
             ws = s
             while ws > 0 and (folded[ws - 1].isalnum() or folded[ws - 1] == "_"):
                 ws -= 1
-            if ws < s and not _PROCLITICS_ONLY.match(folded[ws:s]):
+            if ws < s and not ONLY_PROCLITICS.fullmatch(folded[ws:s]):
                 continue  # the name must start a word, after proclitics at most
             k = self.keys[idx]
             prefix = folded[ws:s]
