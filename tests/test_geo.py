@@ -52,3 +52,26 @@ def test_places_as_written_without_proclitics_and_provinces_by_name():
     assert c.place == "محافظة الأنبار" and c.feature == "admin1" and c.geo_precision == 3 and c.country == "IQ"
     (c,) = marsad.extract("قتل 3 جنود في هجوم في شمال سيناء")
     assert c.place_en == "North Sinai" and c.country == "EG"
+
+
+def sites(text):
+    folded = fold(text)
+    return [(folded[m.start:m.end], m.role) for m in PlaceFinder.default().named_sites(folded, [])]
+
+
+def test_named_sites_take_the_name_and_leave_verbs_and_adjectives():
+    assert sites("سقطت قذيفة على منزل بقرية تقع جنوبي البلدة") == []         # تقع is a verb
+    assert sites("اشتبكت القوات مع مسلحين في منطقة جبلية") == []             # an adjective
+    assert sites("في السوق المركزي وحي مجاور مكتظ") == []
+    assert sites("قتل مسلحان في مديرية حزم العدين بإب") == [(fold("مديرية حزم العدين"), "town")]
+    assert sites("أطلق النار في شارع استقلال، أهم شارع") == [(fold("شارع استقلال"), "site")]
+    assert sites("أصيب ثلاثة في قرية أبو ناعور") == [(fold("قرية أبو ناعور"), "town")]
+    # a country's adjective follows the name, it is not part of it
+    assert sites("قصف على حي الزهور السوري") == [(fold("حي الزهور"), "part")]
+
+
+def test_a_site_is_more_specific_than_the_town_and_keeps_its_own_first_letter():
+    (c,) = marsad.extract("قتل 4 أشخاص في سقوط قذيفة في شارع الثورة وسط دمشق.")
+    assert c.place == "شارع الثورة" and c.lat is None
+    (c,) = marsad.extract("قتل 15 مدنيا في غارة على بلدة سراقب.")
+    assert c.place == "بلدة سراقب" and c.place_en == "Saraqib"

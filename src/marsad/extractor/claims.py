@@ -19,6 +19,7 @@ from marsad.ar.lexicon import (
     alternation, endings, function_words,
 )
 from marsad.extractor.lexicon import Lexicon, lexicon
+from marsad.geo.places import place_words
 from marsad.model import Claim, Document
 
 _SENTENCE_END = re.compile(r"(?:[.!?؟؛;]+(?=\s|$|[\"”»)])|\n+)")
@@ -139,7 +140,7 @@ class _Discourse:
         here = sorted(self.places() + self._sites(par), key=lambda m: m.start)
         for pool in ([m for m in here if s <= m.start < e],     # its sentence,
                      [m for m in here if par <= m.start < s]):  # its paragraph
-            # a town or a part of it before a province or a country: the most specific place
+            # a town or a part of it before the province or country it lies in
             pool = [m for m in pool if _specific(m)] or pool
             if not pool:
                 continue
@@ -872,8 +873,8 @@ def _place_as_written(doc, m) -> str:
         start = m.name_start - len(article) if prefix.endswith(article) else m.name_start
     else:
         prefix = _PROCLITIC_HEAD.match(folded, start)
-        if prefix:
-            start = prefix.end()
+        if prefix and place_words().descriptor.match(folded, prefix.end()):
+            start = prefix.end()  # "بمحافظة إدلب", but "بلدة سراقب" keeps its ب
     ps, pe = _to_raw(doc, start, m.end)
     return doc.raw[ps:pe].strip()
 

@@ -16,7 +16,15 @@ from marsad.ar.normalize import fold
 from marsad.ar.lexicon import (
     ARTICLES, ONLY_PROCLITICS, PREPOSITIONS, PROCLITICS, PROCLITICS_NO_ARTICLE, alternation, function_words, read_tsv,
 )
+from marsad.ar.lexicon import DEFINITE, endings
 from marsad.geo.gazetteer import Gazetteer, Place
+
+
+def _ends(word: str, kind: str) -> bool:
+    return any(word.endswith(e) and len(word) > len(e) + 2 for e in endings()[kind])
+
+
+_FEMININE = fold("ية")
 
 # a name in quotes right after a preposition ("لـ"الرياض"": told to an outlet)
 _QUOTED = re.compile(rf"(?<!\w)(?:{alternation(PREPOSITIONS)})\s*[\"“«]$")
@@ -34,6 +42,16 @@ class Mention:
     precision: int         # ACLED: 1 the place itself, 2 near it or part of it, 3 the region
     place: Place | None = None
     ambiguous: bool = False
+    role: str = ""         # a named site the gazetteer lacks: "site" (شارع، مسجد ...), "town"
+                           # (قرية، منطقة ...) or "part" of a town (حي، مخيم)
+
+    @property
+    def level(self) -> int:
+        """How small the place is: 0 a site, 1 a part of a town, 2 a town, 3 a province or
+        region, 4 a country."""
+        if self.place is None:
+            return {"site": 0, "part": 1}.get(self.role, 2)
+        return {"country": 4, "admin1": 3, "region": 3, "town": 2}.get(self.place.feature, 1)
 
 
 @dataclass(frozen=True)
@@ -43,6 +61,11 @@ class _Words:
     stop: frozenset        # names that are common words
     named: re.Pattern      # "قرية زراكلي"، "مسجد الصادق": a place named after a word that says so
     media: re.Pattern      # قناة، صحيفة ... before a name: the name of an outlet
+    role: dict             # site or town word -> "site", "part" (حي، مخيم) or "town"
+    not_name: frozenset    # words that follow a site word but name nothing
+    head: frozenset        # first words of two-word names (أبو، عين، الشيخ ...)
+    place_word: re.Pattern  # a word that is itself a site, town, direction or province word
+    descriptor: re.Pattern  # a site, town, direction or province word at a position
 
 
 @lru_cache(maxsize=1)
@@ -54,21 +77,26 @@ def _region() -> frozenset:
 
 
 @lru_cache(maxsize=1)
-def _words() -> _Words:
-    near, town, site, media, stop = [], [], [], [], set()
+def place_words() -> _Words:
+    lists: dict[str, list[str]] = {}
     for role, word in read_tsv("place_words.tsv"):
-        {"near": near, "town": town, "site": site, "media": media}.get(role, []).append(fold(word))
-        if role == "stop":
-            stop.add(fold(word))
+        lists.setdefault(role, []).append(fold(word))
+    near, town, site, media = (lists.get(r, []) for r in ("near", "town", "site", "media"))
     before = rf"(?:^|(?<=\s)){PROCLITICS}(?:{{}})\s+$"
-    stops = alternation(function_words()["name_stop"] | function_words()["clause_break"] | set(near))
-    # the word (without the article: "القاعدة" refers back, "قاعدة العند" names), then one or
-    # two words of the name, up to a preposition, a direction, a mark or a number
-    word = rf"(?!(?:{stops})(?!\w))[^\W\d]+"
-    named = re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}(?:{alternation(town + site)})\s+({word}(?:\s+{word})?)")
+    # a site or town word (without the article: "القاعدة" refers back, "قاعدة العند" names),
+    # then the first two words after it; named_sites() decides how many of them are the name
+    word = r"[^\W\d]+"
+    named = re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}({alternation(town + site)})\s+({word})(?:\s+({word}))?")
     media_re = re.compile(rf"(?<!\w){PROCLITICS}(?:{alternation(media)})[\s\"“”«»]*$")
+    part = {fold(w) for w in ("حي", "مخيم")}
+    role = {w: "town" for w in town} | {w: "site" for w in site} | {w: "part" for w in part}
+    fw = function_words()
+    not_name = frozenset(lists.get("not_name", [])) | fw["name_stop"] | fw["clause_break"]
+    descriptors = alternation(town + site + near + lists.get("province", []))
+    place_word = re.compile(rf"{PROCLITICS}(?:{descriptors})")
     return _Words(re.compile(before.format(alternation(near))), re.compile(before.format(alternation(town))),
-                  frozenset(stop), named, media_re)
+                  frozenset(lists.get("stop", [])), named, media_re, role, not_name,
+                  frozenset(lists.get("name_head", [])), place_word, re.compile(rf"(?:{descriptors})(?!\w)"))
 
 
 class PlaceFinder:
@@ -84,7 +112,7 @@ class PlaceFinder:
         import ahocorasick_rs
 
         self.gaz = gazetteer or Gazetteer.default()
-        words = _words()
+        words = place_words()
         region = _region()
         self.keys = [k for k in self.gaz.names if len(k.replace(" ", "")) >= self.MIN_KEY and k not in words.stop
                      and any(self._in_scope(p, region) for p in self.gaz.candidates(k))]
@@ -145,14 +173,53 @@ class PlaceFinder:
 
     def named_sites(self, folded: str, known: list[Mention]) -> list[Mention]:
         """Places the gazetteer does not hold, named after a word that says they are one
-        ("قرية زراكلي"، "مسجد الصادق"), kept as written with no coordinates; where the name
-        is in the gazetteer ("مدينة حلب") the gazetteer's mention stands."""
+        ("قرية زراكلي"، "مسجد الصادق"، "شارع الثورة"), kept as written with no coordinates;
+        where the name is in the gazetteer ("مدينة حلب") the gazetteer's mention stands."""
         out = []
         for m in self.words.named.finditer(folded):
-            if any(k.start < m.end() and m.start() < k.end for k in known):
+            n = self._name_length(m.group(2), m.group(3))
+            if not n:
                 continue
-            out.append(Mention(m.start(), m.end(), m.start(1), m.end(1), m.group(1), [], 1))
+            end = m.end(2) if n == 1 else m.end(3)
+            if any(k.start < end and m.start() < k.end for k in known):
+                continue
+            out.append(Mention(m.start(), end, m.start(2), end, folded[m.start(2):end], [], 1,
+                               role=self.words.role.get(m.group(1), "town")))
         return out
+
+    def _name_length(self, first: str, second: str | None) -> int:
+        """How many of the (one or two) words after a site word are its name: none for "قرية
+        تقع"، "منطقة جبلية"، "حي مجاور"; two for "أبو ناعور"، "شارع الثورة" (a definite second
+        word that is no adjective), one for the rest."""
+        w = self.words
+        if not self._name_word(first):
+            return 0
+        definite = DEFINITE.match(first)
+        if not definite and _ends(first, "nisba") and first.endswith(_FEMININE):
+            return 0  # "منطقة جبلية"، "قاعدة عسكرية": an adjective
+        if second is None or not self._name_word(second):
+            return 1
+        bare = first[definite.end():] if definite and first.startswith(ARTICLES) else first
+        if first in w.head or bare in w.head:
+            return 2
+        if DEFINITE.match(second) and second.startswith(ARTICLES) and not self._of_place(second):
+            return 2
+        return 1
+
+    def _of_place(self, word: str) -> bool:
+        """An adjective of a direction or a country ("الشمالية"، "السورية"، "التركي"), which
+        follows a name rather than being part of it."""
+        bare = word[len(DEFINITE.match(word).group()):]
+        for e in sorted(endings()["nisba"], key=len, reverse=True):
+            if bare.endswith(e) and len(bare) > len(e) + 1:
+                stem = bare[:-len(e)]
+                return (self.words.place_word.fullmatch(stem) is not None
+                        or any(p.feature == "country" for k in (stem, stem + "ا", stem + "يا") for p in self.gaz.candidates(k)))
+        return False
+
+    def _name_word(self, word: str) -> bool:
+        return (len(word) >= 2 and word not in self.words.not_name
+                and not self.words.place_word.fullmatch(word))
 
     def resolve(self, mentions: list[Mention]) -> None:
         """Choose each mention's place: within the countries the article is about (those of
