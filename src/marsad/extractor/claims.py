@@ -95,7 +95,7 @@ class _Discourse:
         self._title = title
         self._main: dict[bool, str | None] = {}
         self._places: list | None = None
-        self._paragraph_sites: dict[int, list] = {}
+        self._doc_sites: list | None = None
         self._harmless: bool | None = None
 
     def places(self) -> list:
@@ -115,50 +115,78 @@ class _Discourse:
         lo, hi = max(0, m.name_start - 40), min(len(self.folded), m.name_end + 40)
         return any(s < m.name_end and m.name_start < e for s, e, *_ in self.ex.lex.actors.finditer(self.folded, lo, hi))
 
-    def _sites(self, par: int) -> list:
-        """Named sites ("قرية زراكلي") of the paragraph that starts at par, worked out only for
-        paragraphs that hold a claim."""
-        if par not in self._paragraph_sites:
+    def _sites(self) -> list:
+        """Named sites ("قرية زراكلي") of the document that the gazetteer's mentions do not
+        cover, worked out once, when the first claim needs its place."""
+        if self._doc_sites is None:
             from marsad.geo.places import PlaceFinder
 
-            end = self.folded.find("\n", par)
-            end = len(self.folded) if end < 0 else end
-            known = [m for m in self.places() if par <= m.start < end]
-            sites = PlaceFinder.default().named_sites(self.folded[par:end], [])
-            for m in sites:
-                m.start, m.end, m.name_start, m.name_end = m.start + par, m.end + par, m.name_start + par, m.name_end + par
-            self._paragraph_sites[par] = [m for m in sites
-                                          if not any(k.start < m.end and m.start < k.end for k in known)]
-        return self._paragraph_sites[par]
+            self._doc_sites = PlaceFinder.default().named_sites(self.folded, self.places())
+        return self._doc_sites
 
-    def place_for(self, i: int, pos: int):
+    def _said_by(self, m) -> bool:
+        """A name that says or reports, not where something happened: "بحسب أنقرة"، "قالت
+        دمشق" (an attribution word right before it)."""
+        lo = max(0, m.start - 16)
+        return any(e >= m.start - 2 and not self.folded[e:m.start].strip()
+                   for _, e, *_ in self.ex.lex.attribution.finditer(self.folded, lo, m.start))
+
+    def _apart(self, a: int, b: int, words: re.Pattern) -> bool:
+        return words.search(self.folded, a, b) is not None
+
+    def place_for(self, i: int, pos: int, cumulative: bool = False):
         """The place of a figure at folded position pos in sentence i: a mention in its
         sentence (the nearest after it, else the nearest before it), else the last one of the
-        sentences before it in its paragraph, else the first of the document (its dateline)."""
+        sentences before it in its paragraph; else, for a running toll, the article's country,
+        and for the rest the last town (or larger place) named before it. A name that reports ("بحسب أنقرة")
+        is no place; in its sentence, a place named before a verb of saying ("في بيان نشره في
+        أنقرة، أكد ... أن") or after a new clause ("... في حين ...") is taken last."""
         s, e = self.spans[i]
         par = self.folded.rfind("\n", 0, s) + 1
-        here = sorted(self.places() + self._sites(par), key=lambda m: m.start)
+        here = [m for m in sorted(self.places() + self._sites(), key=lambda m: m.start) if not self._said_by(m)]
+        words = place_words()
         for pool in ([m for m in here if s <= m.start < e],     # its sentence,
                      [m for m in here if par <= m.start < s]):  # its paragraph
-            # a town or a part of it before the province or country it lies in
+            # a town or a part of it before a province or a country: the most specific place
             pool = [m for m in pool if _specific(m)] or pool
             if not pool:
                 continue
             after = [m for m in pool if m.start >= pos]
             before = [m for m in pool if m.start < pos]
+            if pool[0].start >= s:  # in the figure's own sentence
+                after = [m for m in after if not self._apart(pos, m.start, words.clause)] or after
+                before = [m for m in before if not self._apart(m.end, pos, words.saying)] or before
             if after and (not before or after[0].start - pos <= pos - before[-1].end + 20):
                 chosen = after[0]
             else:
                 chosen = before[-1] if before else after[0]
             return chosen
+        if cumulative:
+            country = self.country()
+            if country is not None:
+                return country
+        # (a street or a neighbourhood stays with its own paragraph)
+        earlier = [m for m in here if m.start < s and m.level >= 2]
+        earlier = [m for m in earlier if _specific(m)] or earlier
+        if earlier:
+            return earlier[-1]
         # else the place the article is about: the town it names most, else its first place
-        towns = [m for m in self.places() if m.place is not None and _specific(m)]
+        towns = [m for m in here if m.place is not None and _specific(m)]
         if towns:
             counts: dict[str, int] = {}
             for m in towns:
                 counts[m.place.id] = counts.get(m.place.id, 0) + 1
             return max(towns, key=lambda m: (counts[m.place.id], -m.start))
-        return self.places()[0] if self.places() else None
+        return here[0] if here else None
+
+    def country(self):
+        """A mention of the country the article is about: the country of the first place it
+        names (its dateline or its lead), named as a country somewhere in it."""
+        first = next((m for m in self.places() if m.place is not None and not self._said_by(m)), None)
+        if first is None:
+            return None
+        return next((m for m in self.places() if m.place is not None and m.place.feature == "country"
+                     and m.place.country == first.place.country), None)
 
     def main_actor(self, state: bool = False) -> str | None:
         """The armed group (or state forces) the article is about, if one stands out."""
@@ -347,7 +375,7 @@ class ClaimExtractor:
             qe = max(toks[span_t1 - 1].end, f.end) + s
             cumulative = any(abs(t - f.t0) <= TOLL_WINDOW for t in tolls)
             stance = self._stance_for(stances, sent, f.start)
-            mention = discourse.place_for(i, qs)
+            mention = discourse.place_for(i, qs, cumulative)
             out.append(self._claim(doc, qs, qe, kind, f, group, source, stance, mention, cumulative))
             if cue is not None:  # "others" refer to a whole, not to a part of it
                 last_group = group

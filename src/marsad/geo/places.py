@@ -66,6 +66,8 @@ class _Words:
     head: frozenset        # first words of two-word names (أبو، عين، الشيخ ...)
     place_word: re.Pattern  # a word that is itself a site, town, direction or province word
     descriptor: re.Pattern  # a site, town, direction or province word at a position
+    clause: re.Pattern     # a word that starts a new clause (فيما، بينما، في حين)
+    saying: re.Pattern     # a verb of saying (قال، أكد، أعلن)
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +98,9 @@ def place_words() -> _Words:
     place_word = re.compile(rf"{PROCLITICS}(?:{descriptors})")
     return _Words(re.compile(before.format(alternation(near))), re.compile(before.format(alternation(town))),
                   frozenset(lists.get("stop", [])), named, media_re, role, not_name,
-                  frozenset(lists.get("name_head", [])), place_word, re.compile(rf"(?:{descriptors})(?!\w)"))
+                  frozenset(lists.get("name_head", [])), place_word, re.compile(rf"(?:{descriptors})(?!\w)"),
+                  re.compile(rf"(?<!\w)(?:{alternation(lists.get('clause', []))})(?!\w)"),
+                  re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}(?:{alternation(fold(w) for w, role in read_tsv('attribution.tsv') if role == 'verb')})(?!\w)"))
 
 
 class PlaceFinder:
@@ -107,6 +111,7 @@ class PlaceFinder:
     MIN_POPULATION = 20_000
     # a one-word name glued to ب، ل، و without the article counts only for a place this big
     BARE_PREFIX_POPULATION = 100_000
+    LIKE = fold("ك")  # "كـ" (like) is hardly ever glued to a town's name; "كمينا" is an ambush
 
     def __init__(self, gazetteer: Gazetteer | None = None):
         import ahocorasick_rs
@@ -161,8 +166,10 @@ class PlaceFinder:
                     p.population >= self.MIN_POPULATION or p.feature not in ("town",) for p in candidates):
                 continue  # a small place's one-word name counts only as "قرية X"، "ريف X" ...
             if not said and " " not in k and prefix and not prefix.endswith(ARTICLES) and not any(
-                    p.population >= self.BARE_PREFIX_POPULATION or p.feature == "country" for p in candidates):
-                continue  # "بحجة أن"، "لتدمر حياته": a word with ب or ل, not a town
+                    p.feature == "country" or (p.population >= self.BARE_PREFIX_POPULATION and p.country in self.region
+                                               and not prefix.endswith(self.LIKE))
+                    for p in candidates):
+                continue  # "بحجة أن"، "لتدمر حياته"، "كمينا"، "بكاري": a word with a proclitic, not a town
             media = self.words.media.search(folded, max(0, ws - 20), ws)
             if media and media.end() >= ws - 3:
                 continue  # "قناة أبوظبي"، "صحيفة الرياض": a channel or a paper, not a place
