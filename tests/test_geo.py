@@ -75,3 +75,12 @@ def test_a_site_is_more_specific_than_the_town_and_keeps_its_own_first_letter():
     assert c.place == "شارع الثورة" and c.lat is None
     (c,) = marsad.extract("قتل 15 مدنيا في غارة على بلدة سراقب.")
     assert c.place == "بلدة سراقب" and c.place_en == "Saraqib"
+    (c,) = marsad.extract("سقطت قذائف على حي الزهور وقتل 6 مدنيين في حي باب توما.")
+    assert c.place == "حي باب توما"
+    (c,) = marsad.extract("وقتل 6 مدنيين وحي باب توما.")
+    assert c.place == "حي باب توما"   # without the conjunction
+
+
+def test_a_name_that_reports_places_nothing():
+    claims = marsad.extract("وقتل ما لا يقل عن 260 مقاتلا في شمال العراق، وأصيب حوالى 400 في الغارات بحسب أنقرة.")
+    assert [c.place_en for c in claims] == ["Iraq", "Iraq"]

@@ -153,7 +153,11 @@ class _Discourse:
                 continue
             after = [m for m in pool if m.start >= pos]
             before = [m for m in pool if m.start < pos]
-            if pool[0].start >= s:  # in the figure's own sentence
+            if pool[0].start >= s:  # in the figure's own sentence, a site named with a
+                # street or a mosque before the town it is in
+                pool = [m for m in pool if m.role == "site" and abs(m.start - pos) < _SITE_REACH] or pool
+                after = [m for m in pool if m.start >= pos]
+                before = [m for m in pool if m.start < pos]
                 after = [m for m in after if not self._apart(pos, m.start, words.clause)] or after
                 before = [m for m in before if not self._apart(m.end, pos, words.saying)] or before
             if after and (not before or after[0].start - pos <= pos - before[-1].end + 20):
@@ -878,6 +882,10 @@ class ClaimExtractor:
         return claim
 
 
+# how far (in characters) from a figure a named site is taken as its place before a town
+_SITE_REACH = 150
+
+
 def _specific(m) -> bool:
     """A mention of a town or a part of it, not of a province or a country."""
     return m.precision < 3 and not (m.place and m.place.precision == 3)
@@ -900,9 +908,9 @@ def _place_as_written(doc, m) -> str:
             return article + doc.raw[ps:pe].strip()
         start = m.name_start - len(article) if prefix.endswith(article) else m.name_start
     else:
-        prefix = _PROCLITIC_HEAD.match(folded, start)
-        if prefix and place_words().descriptor.match(folded, prefix.end()):
-            start = prefix.end()  # "بمحافظة إدلب", but "بلدة سراقب" keeps its ب
+        prefix = place_words().headed.match(folded, start)
+        if prefix:
+            start = prefix.end()  # "بمحافظة إدلب"، "وحي باب توما", but "بلدة سراقب" keeps its ب
     ps, pe = _to_raw(doc, start, m.end)
     return doc.raw[ps:pe].strip()
 
@@ -928,9 +936,6 @@ def _as_written(doc, folded_name: str | None, near: int) -> str | None:
 
 
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
-# proclitics before a word that introduces a place ("بمحافظة", "وفي") -- only the conjunction
-# and preposition, the article belongs to the word
-_PROCLITIC_HEAD = re.compile(PROCLITICS_NO_ARTICLE + r"(?=\w{3})")
 _SOURCE_KIND = re.compile(rf"\s*(?:[\"“”«»]|{PROCLITICS}(?:{alternation(_W['source_kind'])})(?!\w))\s*")
 _SAID_THAT = re.compile(rf"\s*((?:\w+\s+){{0,3}}?)(?:{alternation(_W['complementizer'])})(?!\w)")
 _QUOTES = {'"', "“", "”", "«", "»", "'"}

@@ -65,7 +65,7 @@ class _Words:
     not_name: frozenset    # words that follow a site word but name nothing
     head: frozenset        # first words of two-word names (أبو، عين، الشيخ ...)
     place_word: re.Pattern  # a word that is itself a site, town, direction or province word
-    descriptor: re.Pattern  # a site, town, direction or province word at a position
+    headed: re.Pattern     # the proclitics before a site, town, direction or province word
     clause: re.Pattern     # a word that starts a new clause (فيما، بينما، في حين)
     saying: re.Pattern     # a verb of saying (قال، أكد، أعلن)
 
@@ -98,7 +98,7 @@ def place_words() -> _Words:
     place_word = re.compile(rf"{PROCLITICS}(?:{descriptors})")
     return _Words(re.compile(before.format(alternation(near))), re.compile(before.format(alternation(town))),
                   frozenset(lists.get("stop", [])), named, media_re, role, not_name,
-                  frozenset(lists.get("name_head", [])), place_word, re.compile(rf"(?:{descriptors})(?!\w)"),
+                  frozenset(lists.get("name_head", [])), place_word, re.compile(rf"{PROCLITICS_NO_ARTICLE}(?=(?:{descriptors})(?!\w))"),
                   re.compile(rf"(?<!\w)(?:{alternation(lists.get('clause', []))})(?!\w)"),
                   re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}(?:{alternation(fold(w) for w, role in read_tsv('attribution.tsv') if role == 'verb')})(?!\w)"))
 
