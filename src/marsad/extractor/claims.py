@@ -158,8 +158,10 @@ class _Discourse:
                 pool = [m for m in pool if m.role == "site" and abs(m.start - pos) < _SITE_REACH] or pool
                 after = [m for m in pool if m.start >= pos]
                 before = [m for m in pool if m.start < pos]
-                after = [m for m in after if not self._apart(pos, m.start, words.clause)] or after
-                before = [m for m in before if not self._apart(m.end, pos, words.saying)] or before
+                near_after = [m for m in after if not self._apart(pos, m.start, words.clause)]
+                near_before = [m for m in before if not self._apart(m.end, pos, words.saying)]
+                if near_after or near_before:
+                    after, before = near_after, near_before
             if after and (not before or after[0].start - pos <= pos - before[-1].end + 20):
                 chosen = after[0]
             else:
@@ -171,7 +173,6 @@ class _Discourse:
                 return country
         # (a street or a neighbourhood stays with its own paragraph)
         earlier = [m for m in here if m.start < s and m.level >= 2]
-        earlier = [m for m in earlier if _specific(m)] or earlier
         if earlier:
             return earlier[-1]
         # else the place the article is about: the town it names most, else its first place
