@@ -84,3 +84,9 @@ def test_a_site_is_more_specific_than_the_town_and_keeps_its_own_first_letter():
 def test_a_name_that_reports_places_nothing():
     claims = marsad.extract("وقتل ما لا يقل عن 260 مقاتلا في شمال العراق، وأصيب حوالى 400 في الغارات بحسب أنقرة.")
     assert [c.place_en for c in claims] == ["Iraq", "Iraq"]
+
+
+def test_a_place_that_locates_another_is_not_the_place():
+    (c,) = marsad.extract("وفي محافظة الشرقية التي تقع شمال شرقي القاهرة قتل مسلحان 3 من رجال الشرطة.")
+    assert c.place_en == "Sharqia"
+    assert sites("اشتبكت القوات مع مسلحين في منطقة أحراج جبلية") == []

@@ -147,10 +147,12 @@ class _Discourse:
         words = place_words()
         for pool in ([m for m in here if s <= m.start < e],     # its sentence,
                      [m for m in here if par <= m.start < s]):  # its paragraph
-            # a town or a part of it before a province or a country: the most specific place
-            pool = [m for m in pool if _specific(m)] or pool
             if not pool:
                 continue
+            # a place that only says where another lies ("محافظة الشرقية التي تقع شمال شرقي
+            # القاهرة") is the other's; then a town or a part of it before a province or a country
+            pool = [m for m in pool if not words.locating.search(self.folded, max(0, m.start - 14), m.start)] or pool
+            pool = [m for m in pool if _specific(m)] or pool
             after = [m for m in pool if m.start >= pos]
             before = [m for m in pool if m.start < pos]
             if pool[0].start >= s:  # in the figure's own sentence, a site named with a

@@ -68,6 +68,7 @@ class _Words:
     headed: re.Pattern     # the proclitics before a site, town, direction or province word
     clause: re.Pattern     # a word that starts a new clause (فيما، بينما، في حين)
     saying: re.Pattern     # a verb of saying (قال، أكد، أعلن)
+    locating: re.Pattern   # "تقع"، "الواقعة" right before a name that locates another place
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +101,8 @@ def place_words() -> _Words:
                   frozenset(lists.get("stop", [])), named, media_re, role, not_name,
                   frozenset(lists.get("name_head", [])), place_word, re.compile(rf"{PROCLITICS_NO_ARTICLE}(?=(?:{descriptors})(?!\w))"),
                   re.compile(rf"(?<!\w)(?:{alternation(lists.get('clause', []))})(?!\w)"),
-                  re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}(?:{alternation(fold(w) for w, role in read_tsv('attribution.tsv') if role == 'verb')})(?!\w)"))
+                  re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}(?:{alternation(fold(w) for w, role in read_tsv('attribution.tsv') if role == 'verb')})(?!\w)"),
+                  re.compile(rf"(?<!\w)(?:{alternation(lists.get('locating', []))})\s+(?:\w+\s+){{0,2}}$"))
 
 
 class PlaceFinder:
