@@ -51,7 +51,7 @@ class Mention:
         region, 4 a country."""
         if self.place is None:
             return {"site": 0, "part": 1}.get(self.role, 2)
-        return {"country": 4, "admin1": 3, "region": 3, "town": 2}.get(self.place.feature, 1)
+        return {"country": 4, "admin1": 3, "region": 3, "sea": 3, "town": 2}.get(self.place.feature, 1)
 
 
 @dataclass(frozen=True)
@@ -253,7 +253,7 @@ class PlaceFinder:
             m.place = scored[0][1]
             if len(scored) > 1 and scored[1][1].country != m.place.country and scored[0][0] - scored[1][0] < 1.0:
                 m.ambiguous = True
-            if m.place.feature in ("country", "admin1", "region"):
+            if m.place.feature in ("country", "admin1", "region", "sea"):
                 m.precision = 3
 
     @staticmethod
