@@ -90,3 +90,9 @@ def test_a_place_that_locates_another_is_not_the_place():
     (c,) = marsad.extract("وفي محافظة الشرقية التي تقع شمال شرقي القاهرة قتل مسلحان 3 من رجال الشرطة.")
     assert c.place_en == "Sharqia"
     assert sites("اشتبكت القوات مع مسلحين في منطقة أحراج جبلية") == []
+
+
+def test_names_after_the_article_are_all_found():
+    # a key that began like the article ("الش") once hid every name after it
+    assert [name for name, _ in mentions("قتل 5 في الشيخ زويد وقرب الشيشان")] == ["Ash Shaykh Zuwayd", "Chechnya"]
+    assert mentions("دول أوروبا الشرقية") == []

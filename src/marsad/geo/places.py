@@ -121,7 +121,10 @@ class PlaceFinder:
         self.gaz = gazetteer or Gazetteer.default()
         words = place_words()
         region = _region()
+        # (a key that starts like the article, "الش"، "ال باسو", would hide the name after
+        # the article from the leftmost-longest matcher: "الشيخ زويد"، "الشيشان")
         self.keys = [k for k in self.gaz.names if len(k.replace(" ", "")) >= self.MIN_KEY and k not in words.stop
+                     and not k.startswith(ARTICLES)
                      and any(self._in_scope(p, region) for p in self.gaz.candidates(k))]
         self.region = region
         self.matcher = ahocorasick_rs.AhoCorasick(self.keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
