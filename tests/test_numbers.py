@@ -237,3 +237,13 @@ def test_groups_from_predicates_partitives_and_massacres():
     assert c.group == "civilians"
     (c,) = marsad.extract("خسرت المقاومة ثلاثة من مقاتليها في الاشتباكات.")
     assert c.group == "Popular Resistance"
+
+
+def test_running_tolls_said_through_a_period_or_a_rise():
+    import marsad
+    cum = lambda text: [c.cumulative for c in marsad.extract(text)]
+    assert cum("أدى تمرد الجماعة المستمر منذ ست سنوات إلى مقتل 15 ألف شخص.") == [True]
+    assert cum("وقتل المسلحون مئات الجنود خلال العامين الماضيين.") == [True]
+    assert cum("في نزاع أوقع أكثر من أربعين ألف قتيل في ثلاثين عاما.") == [True]
+    assert cum("ارتفعت حصيلة القتلى جراء القصف على حي باب توما في دمشق إلى 11 قتيلا.") == [True]
+    assert cum("أدت تفجيرات إلى مقتل ستة أشخاص خلال حملته في باتنا سنة 2013.") == [False]

@@ -23,7 +23,7 @@ LISTED_SOURCES = frozenset((
     "Houthis", "Taliban", "PKK", "Erem News", "activists", "witnesses", "officials", "medical sources",
     "security source", "military source", "residents", "analysts", "reports",
 ))
-ATTRIBUTES = ("group", "source", "stance", "place")
+ATTRIBUTES = ("group", "source", "stance", "place", "cumulative")
 _DIGITS = re.compile(r"\d+")
 
 

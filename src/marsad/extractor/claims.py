@@ -352,6 +352,8 @@ class ClaimExtractor:
             return []
         stances = self._stances(sent)
         tolls = [tok_at(m[0]) for m in lex.cumulative.finditer(sent)]
+        tolls += [tok_at(m.start()) for m in lex.period.finditer(sent)]
+        rise = lex.rise.search(sent)
         cause = self._cause(sent)
 
         # deaths and injuries from fire, accidents, weather, disease are no claims (GUIDE)
@@ -380,7 +382,8 @@ class ClaimExtractor:
                 span_t1 = f.noun[1]
             qs = min(toks[span_t0].start, f.start) + s
             qe = max(toks[span_t1 - 1].end, f.end) + s
-            cumulative = any(abs(t - f.t0) <= TOLL_WINDOW for t in tolls)
+            cumulative = (any(abs(t - f.t0) <= TOLL_WINDOW for t in tolls)
+                          or (rise is not None and rise.start() < f.start and _TO_FIGURE.search(sent, 0, f.start) is not None))
             stance = self._stance_for(stances, sent, f.start)
             mention = discourse.place_for(i, qs, cumulative)
             out.append(self._claim(doc, qs, qe, kind, f, group, source, stance, mention, cumulative))
@@ -885,6 +888,8 @@ class ClaimExtractor:
         return claim
 
 
+# "... إلى 11": the figure a toll rose to (after a word of rise in its sentence)
+_TO_FIGURE = re.compile(rf"(?<!\w)(?:{alternation(_W['to'])})\s*$")
 # how far (in characters) from a figure a named site is taken as its place before a town
 _SITE_REACH = 150
 

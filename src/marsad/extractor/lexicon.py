@@ -70,6 +70,8 @@ class Lexicon:
     attribution: PhraseMatcher     # -> by | verb | continue
     stance: PhraseMatcher          # -> hedged | denied
     cumulative: PhraseMatcher      # -> True
+    period: re.Pattern             # "منذ ست سنوات"، "خلال العامين الماضيين"، "منذ 2013"
+    rise: re.Pattern               # "ارتفعت حصيلة ..." before a figure
     units: PhraseMatcher           # -> True: nouns that count no people
     non_violent: PhraseMatcher     # -> cause | violence
     source_heads: PhraseMatcher    # -> (head | back, type)
@@ -135,6 +137,7 @@ def lexicon() -> Lexicon:
         attribution=PhraseMatcher(attribution, end=end_pattern("verb")),
         stance=PhraseMatcher(stance, end=end_pattern("verb")),
         cumulative=PhraseMatcher({fold(r[0]): True for r in read_tsv("cumulative.tsv")}),
+        **_periods(),
         units=PhraseMatcher({fold(r[0]): True for r in read_tsv("units_not_people.tsv")},
                             end=end_pattern("unit")),
         non_violent=PhraseMatcher({fold(p): t for t, p in read_tsv("non_violent.tsv")}),
@@ -143,3 +146,14 @@ def lexicon() -> Lexicon:
         source_heads=PhraseMatcher({fold(w): (role, kind) for w, role, kind in read_tsv("source_heads.tsv")},
                                    end=end_pattern("head")),
     )
+
+
+def _periods() -> dict[str, re.Pattern]:
+    words: dict[str, list[str]] = {}
+    for role, word in read_tsv("periods.tsv"):
+        words.setdefault(role, []).append(fold(word))
+    unit = rf"(?:{alternation(words['unit'])})(?!\w)"
+    period = (rf"(?<!\w)(?:(?:{alternation(words['lead'])})\s+(?:[^\s\d]+\s+)?{unit}"
+              rf"|(?:{alternation(words['lead'])})\s+(?:{unit}\s+)?(?:19|20)\d\d(?!\d)"
+              rf"|(?:{alternation(words['count_lead'])})\s+[^\s]+\s+(?:{alternation(words['count_unit'])})(?!\w))")
+    return {"period": re.compile(period), "rise": re.compile(rf"(?<!\w)(?:{alternation(words['rise'])})(?!\w)")}
