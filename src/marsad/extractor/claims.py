@@ -137,8 +137,8 @@ class _Discourse:
     def place_for(self, i: int, pos: int, cumulative: bool = False):
         """The place of a figure at folded position pos in sentence i: a mention in its
         sentence (the nearest after it, else the nearest before it), else the last one of the
-        sentences before it in its paragraph; else, for a running toll, the article's country,
-        and for the rest the last town (or larger place) named before it. A name that reports ("بحسب أنقرة")
+        sentences before it in its paragraph; else, for a running toll, the province or
+        country the article is about, and for the rest the last town (or larger place) named before it. A name that reports ("بحسب أنقرة")
         is no place; in its sentence, a place named before a verb of saying ("في بيان نشره في
         أنقرة، أكد ... أن") or after a new clause ("... في حين ...") is taken last."""
         s, e = self.spans[i]
@@ -151,7 +151,7 @@ class _Discourse:
                 continue
             # a place that only says where another lies ("محافظة الشرقية التي تقع شمال شرقي
             # القاهرة") is the other's; then a town or a part of it before a province or a country
-            pool = [m for m in pool if not words.locating.search(self.folded, max(0, m.start - 14), m.start)] or pool
+            pool = [m for m in pool if not self._locating(m)] or pool
             pool = [m for m in pool if _specific(m)] or pool
             after = [m for m in pool if m.start >= pos]
             before = [m for m in pool if m.start < pos]
@@ -174,7 +174,7 @@ class _Discourse:
             if country is not None:
                 return country
         # (a street or a neighbourhood stays with its own paragraph)
-        earlier = [m for m in here if m.start < s and m.level >= 2]
+        earlier = [m for m in here if m.start < s and m.level >= 2 and not self._locating(m)]
         if earlier:
             return earlier[-1]
         # else the place the article is about: the town it names most, else its first place
@@ -187,13 +187,13 @@ class _Discourse:
         return here[0] if here else None
 
     def country(self):
-        """A mention of the country the article is about: the country of the first place it
-        names (its dateline or its lead), named as a country somewhere in it."""
-        first = next((m for m in self.places() if m.place is not None and not self._said_by(m)), None)
-        if first is None:
-            return None
-        return next((m for m in self.places() if m.place is not None and m.place.feature == "country"
-                     and m.place.country == first.place.country), None)
+        """The region the article is about: the first province, region or country it names
+        (in its dateline or its lead)."""
+        return next((m for m in self.places() if m.level >= 3 and not self._said_by(m)), None)
+
+    def _locating(self, m) -> bool:
+        """A place named only to say where another lies ("... الواقعة في محافظة إدلب")."""
+        return place_words().locating.search(self.folded, max(0, m.start - 14), m.start) is not None
 
     def main_actor(self, state: bool = False) -> str | None:
         """The armed group (or state forces) the article is about, if one stands out."""
