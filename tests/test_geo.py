@@ -96,3 +96,9 @@ def test_names_after_the_article_are_all_found():
     # a key that began like the article ("الش") once hid every name after it
     assert [name for name, _ in mentions("قتل 5 في الشيخ زويد وقرب الشيشان")] == ["Ash Shaykh Zuwayd", "Chechnya"]
     assert mentions("دول أوروبا الشرقية") == []
+
+
+def test_a_name_that_is_also_a_word_needs_its_country_named():
+    # مروة is Maroua in an article about Cameroon, and a woman's name elsewhere
+    assert [n for n, _ in mentions("والهجوم المزدوج في مروة بشمال الكاميرون أسفر عن مقتل 11")] == ["Maroua", "Cameroon"]
+    assert mentions("وقالت مروة إن ابنها أصيب في الحادث") == []

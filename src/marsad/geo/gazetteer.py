@@ -19,7 +19,7 @@ from pathlib import Path
 
 from marsad.ar.normalize import fold
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 _ARABIC_NAME = re.compile(r"^[\u0621-\u064a\u0660-\u0669\s]+$")
 # the article is matched as a proclitic: names are keyed without it
 def _article_re() -> re.Pattern:
@@ -43,6 +43,8 @@ class Place:
     population: int
     feature: str       # country, admin1, town, district, region, camp, crossing, landmark
     precision: int     # ACLED geo_precision when a claim is placed here: 1 town, 3 region
+    needs_country: bool = False  # a name that is also a common word or a person's name: it
+                                 # counts only where the article names the place's country
 
 
 def key(name: str) -> str:
@@ -213,7 +215,7 @@ def build() -> tuple[list[Place], dict[str, list[int]], frozenset]:
             with_article.setdefault(k, (old_place.population, k != fold(form).strip()))
 
     for row in _supplement():
-        name_ar, name_en, lat, lon, cc, feature, reference = row
+        name_ar, name_en, lat, lon, cc, feature, reference, *context = row
         m = re.match(r"geonames:(\d+)", reference)
         if m and int(m.group(1)) in by_geonameid:
             c = by_geonameid[int(m.group(1))]
@@ -226,7 +228,7 @@ def build() -> tuple[list[Place], dict[str, list[int]], frozenset]:
             lat, lon, admin, pop = float(lat), float(lon), None, 0
         precision = 1 if feature in ("town", "district", "camp", "crossing", "landmark") else 3
         place = Place(f"supplement:{key(name_ar)}", name_ar, name_en, float(lat), float(lon), cc,
-                      admin[0] if admin else None, pop, feature, precision)
+                      admin[0] if admin else None, pop, feature, precision, context == ["country"])
         add(place, [name_ar])
     return places, names, frozenset(k for k, (_, has) in with_article.items() if has)
 

@@ -236,13 +236,21 @@ class PlaceFinder:
     def resolve(self, mentions: list[Mention]) -> None:
         """Choose each mention's place: within the countries the article is about (those of
         its unambiguous places and the countries it names), the most populous, province
-        before town before village; a name left between two countries is marked ambiguous."""
+        before town before village; a name left between two countries is marked ambiguous.
+        A name the gazetteer marks as a common word too is dropped (from the list, in place)
+        unless the article names its country."""
         countries: dict[str, int] = {}
+        named: set[str] = set()
         for m in mentions:
             ccs = {p.country for p in m.candidates}
             if len(ccs) == 1:
                 cc = next(iter(ccs))
                 countries[cc] = countries.get(cc, 0) + (3 if any(p.feature == "country" for p in m.candidates) else 1)
+                if any(p.feature == "country" for p in m.candidates):
+                    named.add(cc)
+        # "مروة" is Maroua only in an article that names Cameroon, else a woman's name
+        mentions[:] = [m for m in mentions
+                       if not m.candidates or not all(p.needs_country and p.country not in named for p in m.candidates)]
         for m in mentions:
             if not m.candidates:
                 continue
