@@ -96,6 +96,7 @@ class _Discourse:
         self._main: dict[bool, str | None] = {}
         self._places: list | None = None
         self._doc_sites: list | None = None
+        self._here: list | None = None
         self._harmless: bool | None = None
 
     def places(self) -> list:
@@ -124,6 +125,14 @@ class _Discourse:
             self._doc_sites = PlaceFinder.default().named_sites(self.folded, self.places())
         return self._doc_sites
 
+    def _candidates(self) -> list:
+        """The places and named sites of the document in order, less the names that report
+        (worked out once)."""
+        if self._here is None:
+            self._here = [m for m in sorted(self.places() + self._sites(), key=lambda m: m.start)
+                          if not self._said_by(m)]
+        return self._here
+
     def _said_by(self, m) -> bool:
         """A name that says or reports, not where something happened: "بحسب أنقرة"، "قالت
         دمشق" (an attribution word right before it)."""
@@ -143,7 +152,7 @@ class _Discourse:
         أنقرة، أكد ... أن") or after a new clause ("... في حين ...") is taken last."""
         s, e = self.spans[i]
         par = self.folded.rfind("\n", 0, s) + 1
-        here = [m for m in sorted(self.places() + self._sites(), key=lambda m: m.start) if not self._said_by(m)]
+        here = self._candidates()
         words = place_words()
         for pool in ([m for m in here if s <= m.start < e],     # its sentence,
                      [m for m in here if par <= m.start < s]):  # its paragraph
