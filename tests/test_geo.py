@@ -102,3 +102,15 @@ def test_a_name_that_is_also_a_word_needs_its_country_named():
     # مروة is Maroua in an article about Cameroon, and a woman's name elsewhere
     assert [n for n, _ in mentions("والهجوم المزدوج في مروة بشمال الكاميرون أسفر عن مقتل 11")] == ["Maroua", "Cameroon"]
     assert mentions("وقالت مروة إن ابنها أصيب في الحادث") == []
+
+
+def test_hidden_names_datelines_adjectives_and_destinations():
+    # a key found inside the article ("لار" in "الاردن") no longer hides the name after it
+    assert [n for n, _ in mentions("تمكنت الجهات الأمنية في الأردن من القبض على عائلة")] == ["Jordan"]
+    assert mentions("الجيش البوروندي يقتل مسلحين") == []            # an adjective, not Burundi
+    # the dateline is where the report was filed, not where it happened
+    (c,) = marsad.extract("بنغازي - رويترز: قال التنظيم إنه خطف ثلاثة مسيحيين في شرق ليبيا.")
+    assert c.place_en == "Libya"
+    # where people were going is not where they were killed
+    (c,) = marsad.extract("قتل 32 طالبا في مدينة سروج وكانوا يستعدون للدخول إلى مدينة كوباني (عين العرب).")
+    assert c.place == "مدينة سروج"

@@ -9,8 +9,9 @@ import marsad
 from marsad.evaluate import place_right
 from conftest import ROOT, shared_path
 
-# 32/72 when the set was checked (commit 86d88b4). Raise the floor as the rules improve.
-FLOOR = 32
+# 32/72 when the set was checked (commit 86d88b4); 38/72 after general rules made from its
+# errors (datelines, adjectives, places people went to, semicolons). Raise as rules improve.
+FLOOR = 38
 
 
 def load_rows():

@@ -24,6 +24,7 @@ from marsad.model import Claim, Document
 
 _SENTENCE_END = re.compile(r"(?:[.!?؟؛;]+(?=\s|$|[\"”»)])|\n+)")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
+_SEMICOLONS = ("؛", ";")
 _TOKEN = re.compile(r"\w+|[^\w\s]")  # a word or a mark
 # tokens that end a clause: a cue on the far side of one says nothing of a figure
 _W = function_words()
@@ -130,8 +131,14 @@ class _Discourse:
         (worked out once)."""
         if self._here is None:
             self._here = [m for m in sorted(self.places() + self._sites(), key=lambda m: m.start)
-                          if not self._said_by(m)]
+                          if not self._said_by(m) and not self._dateline(m)]
         return self._here
+
+    def _dateline(self, m) -> bool:
+        """The place a report was filed from, at the head of a paragraph before a dash or a
+        colon ("بوجومبورا - د.ب.أ:"، "رويترز - بنغازي (ليبيا):"): not where things happened."""
+        par = self.folded.rfind("\n", 0, m.start) + 1
+        return m.start - par <= _DATELINE_REACH and _DATELINE_END.match(self.folded, m.end) is not None
 
     def _said_by(self, m) -> bool:
         """A name that says or reports, not where something happened: "بحسب أنقرة"، "قالت
@@ -150,7 +157,7 @@ class _Discourse:
         country the article is about, and for the rest the last town (or larger place) named before it. A name that reports ("بحسب أنقرة")
         is no place; in its sentence, a place named before a verb of saying ("في بيان نشره في
         أنقرة، أكد ... أن") or after a new clause ("... في حين ...") is taken last."""
-        s, e = self.spans[i]
+        s, e = self._clause_sentence(i)
         par = self.folded.rfind("\n", 0, s) + 1
         here = self._candidates()
         words = place_words()
@@ -169,8 +176,8 @@ class _Discourse:
                 pool = [m for m in pool if m.role == "site" and abs(m.start - pos) < _SITE_REACH] or pool
                 after = [m for m in pool if m.start >= pos]
                 before = [m for m in pool if m.start < pos]
-                near_after = [m for m in after if not self._apart(pos, m.start, words.clause)]
-                near_before = [m for m in before if not self._apart(m.end, pos, words.saying)]
+                near_after = [m for m in after if not self._apart(pos, m.start, words.clause) and not self._toward(m)]
+                near_before = [m for m in before if not self._apart(m.end, pos, words.saying) and not self._toward(m)]
                 if near_after or near_before:
                     after, before = near_after, near_before
             if after and (not before or after[0].start - pos <= pos - before[-1].end + 20):
@@ -186,6 +193,10 @@ class _Discourse:
         earlier = [m for m in here if m.start < s and m.level >= 2 and not self._locating(m)]
         if earlier:
             return earlier[-1]
+        # a figure before any place (a headline, a lead): the first place named after it
+        later = [m for m in here if m.start >= e and not self._locating(m)]
+        if later:
+            return later[0]
         # else the place the article is about: the town it names most, else its first place
         towns = [m for m in here if m.place is not None and _specific(m)]
         if towns:
@@ -193,12 +204,33 @@ class _Discourse:
             for m in towns:
                 counts[m.place.id] = counts.get(m.place.id, 0) + 1
             return max(towns, key=lambda m: (counts[m.place.id], -m.start))
-        return here[0] if here else None
+        if here:
+            return here[0]
+        return next((m for m in self.places() if self._dateline(m)), None)  # at worst, the dateline
 
     def country(self):
         """The region the article is about: the first province, region or country it names
         (in its dateline or its lead)."""
         return next((m for m in self.places() if m.level >= 3 and not self._said_by(m)), None)
+
+    def _clause_sentence(self, i: int) -> tuple[int, int]:
+        """The span of sentence i with the sentences a semicolon joins to it: the place of
+        "قتل 53؛ أبرزهم ...، غرب مدينة الرمادي" is after the semicolon."""
+        def joined(n: int) -> bool:  # sentence n ends with a semicolon
+            a, b = self.spans[n]
+            return self.folded[a:b].rstrip().endswith(_SEMICOLONS)
+
+        j = i
+        while j + 1 < len(self.spans) and joined(j):
+            j += 1
+        k = i
+        while k > 0 and joined(k - 1):
+            k -= 1
+        return self.spans[k][0], self.spans[j][1]
+
+    def _toward(self, m) -> bool:
+        """A place people went or were taken to ("للدخول إلى عين العرب")."""
+        return place_words().toward.search(self.folded, max(0, m.start - 30), m.start) is not None
 
     def _locating(self, m) -> bool:
         """A place named only to say where another lies ("... الواقعة في محافظة إدلب")."""
@@ -899,6 +931,10 @@ class ClaimExtractor:
 
 # "... إلى 11": the figure a toll rose to (after a word of rise in its sentence)
 _TO_FIGURE = re.compile(rf"(?<!\w)(?:{alternation(_W['to'])})\s*$")
+# a dateline: a place within this many characters of a paragraph's start, then a dash or a
+# colon (after the country in brackets, at most)
+_DATELINE_REACH = 30
+_DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[-–—:]")
 # how far (in characters) from a figure a named site is taken as its place before a town
 _SITE_REACH = 150
 

@@ -27,7 +27,7 @@ def _ends(word: str, kind: str) -> bool:
 _FEMININE = fold("ية")
 
 # a name in quotes right after a preposition ("لـ"الرياض"": told to an outlet)
-_QUOTED = re.compile(rf"(?<!\w)(?:{alternation(PREPOSITIONS)})\s*[\"“«]$")
+_QUOTED = re.compile(rf"(?<!\w)(?:{alternation(PREPOSITIONS)}|{alternation(ARTICLES)})[\s\u0640]*[\"“«]\s*$")
 _CLOSE_QUOTES = {'"', "”", "»"}
 
 
@@ -69,6 +69,7 @@ class _Words:
     clause: re.Pattern     # a word that starts a new clause (فيما، بينما، في حين)
     saying: re.Pattern     # a verb of saying (قال، أكد، أعلن)
     locating: re.Pattern   # "تقع"، "الواقعة" right before a name that locates another place
+    toward: re.Pattern     # "إلى"، "باتجاه" right before a name: where people went, not where it happened
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +103,9 @@ def place_words() -> _Words:
                   frozenset(lists.get("name_head", [])), place_word, re.compile(rf"{PROCLITICS_NO_ARTICLE}(?=(?:{descriptors})(?!\w))"),
                   re.compile(rf"(?<!\w)(?:{alternation(lists.get('clause', []))})(?!\w)"),
                   re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}(?:{alternation(fold(w) for w, role in read_tsv('attribution.tsv') if role == 'verb')})(?!\w)"),
-                  re.compile(rf"(?<!\w)(?:{alternation(lists.get('locating', []))})\s+(?:\w+\s+){{0,2}}$"))
+                  re.compile(rf"(?<!\w)(?:{alternation(lists.get('locating', []))})\s+(?:\w+\s+){{0,2}}$"),
+                  # (or the other name of such a place, in brackets after it: "إلى كوباني (عين العرب")
+                  re.compile(rf"(?<!\w)(?:{alternation(lists.get('toward', []))})\s+(?:(?:\w+\s+){{0,2}}\w+\s*\(\s*)?$"))
 
 
 class PlaceFinder:
@@ -128,6 +131,7 @@ class PlaceFinder:
                      and any(self._in_scope(p, region) for p in self.gaz.candidates(k))]
         self.region = region
         self.matcher = ahocorasick_rs.AhoCorasick(self.keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+        self.longest = max(map(len, self.keys))
         self.words = words
 
     WORLD_CITY = 150_000  # outside the region, towns this big are matched too
@@ -141,16 +145,49 @@ class PlaceFinder:
     def default(cls) -> "PlaceFinder":
         return cls()
 
+    @staticmethod
+    def _word_start(folded: str, s: int, e: int) -> int | None:
+        """Where the word of a match starts, if the match ends a word and starts it after
+        proclitics at most; else None."""
+        if e < len(folded) and (folded[e].isalnum() or folded[e] == "_"):
+            return None
+        ws = s
+        while ws > 0 and (folded[ws - 1].isalnum() or folded[ws - 1] == "_"):
+            ws -= 1
+        if ws < s and not ONLY_PROCLITICS.fullmatch(folded[ws:s]):
+            return None
+        return ws
+
+    def _matches(self, folded: str):
+        """(key index, start, end, word start) of every name that stands as a word. The one
+        leftmost-longest pass reports no match that overlaps one it reported: a key found
+        inside a word ("لار" in "الاردن") would hide the name after it, so the stretch it
+        covers is searched again from the next letter on."""
+        last = 0
+        for idx, s, e in self.matcher.find_matches_as_indexes(folded):
+            if s < last:
+                continue
+            ws = self._word_start(folded, s, e)
+            if ws is not None:
+                last = e
+                yield idx, s, e, ws
+                continue
+            start = s + 1
+            while start < e:
+                hit = next(iter(self.matcher.find_matches_as_indexes(folded[start:e + self.longest])), None)
+                if hit is None or start + hit[1] >= e:
+                    break
+                idx2, s2, e2 = hit[0], start + hit[1], start + hit[2]
+                ws2 = self._word_start(folded, s2, e2)
+                if ws2 is not None:
+                    last = e2
+                    yield idx2, s2, e2, ws2
+                    break
+                start = s2 + 1
+
     def mentions(self, folded: str) -> list[Mention]:
         out = []
-        for idx, s, e in self.matcher.find_matches_as_indexes(folded):
-            if e < len(folded) and (folded[e].isalnum() or folded[e] == "_"):
-                continue  # the name must end a word
-            ws = s
-            while ws > 0 and (folded[ws - 1].isalnum() or folded[ws - 1] == "_"):
-                ws -= 1
-            if ws < s and not ONLY_PROCLITICS.fullmatch(folded[ws:s]):
-                continue  # the name must start a word, after proclitics at most
+        for idx, s, e, ws in self._matches(folded):
             k = self.keys[idx]
             prefix = folded[ws:s]
             if k in self.gaz.article and not prefix.endswith(ARTICLES):
@@ -158,6 +195,8 @@ class PlaceFinder:
             candidates = [p for p in self.gaz.candidates(k) if self._in_scope(p, self.region)]
             if not candidates:
                 continue
+            if prefix.endswith(ARTICLES) and k not in self.gaz.article and all(p.feature == "country" for p in candidates):
+                continue  # "الجيش البوروندي"، "التشيلي": an adjective like a country's name
             head = folded[max(0, ws - 30):ws]
             precision, start, said = 1, ws, False
             m = self.words.near.search(head)
@@ -178,7 +217,7 @@ class PlaceFinder:
             media = self.words.media.search(folded, max(0, ws - 20), ws)
             if media and media.end() >= ws - 3:
                 continue  # "قناة أبوظبي"، "صحيفة الرياض": a channel or a paper, not a place
-            if _QUOTED.search(folded[max(0, ws - 4):ws]) and folded[e:e + 1] in _CLOSE_QUOTES:
+            if _QUOTED.search(folded[max(0, ws - 6):ws]) and folded[e:e + 1] in _CLOSE_QUOTES:
                 continue  # "قال مصدر لـ"الرياض"": a name in quotes is an outlet's or a group's
             out.append(Mention(start, e, s, e, k, candidates, precision))
         return out
