@@ -70,6 +70,8 @@ class _Words:
     saying: re.Pattern     # a verb of saying (قال، أكد، أعلن)
     locating: re.Pattern   # "تقع"، "الواقعة" right before a name that locates another place
     toward: re.Pattern     # "إلى"، "باتجاه" right before a name: where people went, not where it happened
+    dual_words: frozenset  # town words for two places ("بلدتي"): kept out of the name as written
+    dual: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +88,7 @@ def place_words() -> _Words:
     for role, word in read_tsv("place_words.tsv"):
         lists.setdefault(role, []).append(fold(word))
     near, town, site, media = (lists.get(r, []) for r in ("near", "town", "site", "media"))
+    town = town + lists.get("dual", [])
     before = rf"(?:^|(?<=\s)){PROCLITICS}(?:{{}})\s+$"
     # a site or town word (without the article: "القاعدة" refers back, "قاعدة العند" names),
     # then the first two words after it; named_sites() decides how many of them are the name
@@ -105,7 +108,8 @@ def place_words() -> _Words:
                   re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}(?:{alternation(fold(w) for w, role in read_tsv('attribution.tsv') if role == 'verb')})(?!\w)"),
                   re.compile(rf"(?<!\w)(?:{alternation(lists.get('locating', []))})\s+(?:\w+\s+){{0,2}}$"),
                   # (or the other name of such a place, in brackets after it: "إلى كوباني (عين العرب")
-                  re.compile(rf"(?<!\w)(?:{alternation(lists.get('toward', []))})\s+(?:(?:\w+\s+){{0,2}}\w+\s*\(\s*)?$"))
+                  re.compile(rf"(?<!\w)(?:{alternation(lists.get('toward', []))})\s+(?:(?:\w+\s+){{0,2}}\w+\s*\(\s*)?$"),
+                  frozenset(lists.get("dual", [])), re.compile(rf"(?:{alternation(lists.get('dual', []) or ['-'])})\s*$"))
 
 
 class PlaceFinder:
@@ -205,7 +209,9 @@ class PlaceFinder:
             else:
                 m = self.words.town.search(head)
                 if m:
-                    start, said = ws - (len(head) - m.start()), True
+                    said = True
+                    if not self.words.dual.search(m.group()):  # "بلدتي نبل والزهراء": two places
+                        start = ws - (len(head) - m.start())
             if not said and " " not in k and not any(
                     p.population >= self.MIN_POPULATION or p.feature not in ("town",) for p in candidates):
                 continue  # a small place's one-word name counts only as "قرية X"، "ريف X" ...
@@ -234,7 +240,8 @@ class PlaceFinder:
             end = m.end(2) if n == 1 else m.end(3)
             if any(k.start < end and m.start() < k.end for k in known):
                 continue
-            out.append(Mention(m.start(), end, m.start(2), end, folded[m.start(2):end], [], 1,
+            out.append(Mention(m.start(2) if m.group(1) in self.words.dual_words else m.start(), end, m.start(2), end,
+                               folded[m.start(2):end], [], 1,
                                role=self.words.role.get(m.group(1), "town")))
         return out
 
