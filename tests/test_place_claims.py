@@ -10,8 +10,9 @@ from marsad.evaluate import place_right
 from conftest import ROOT, shared_path
 
 # 32/72 when the set was checked (commit 86d88b4); 38/72 after general rules made from its
-# errors (datelines, adjectives, places people went to, semicolons). Raise as rules improve.
-FLOOR = 38
+# errors (datelines, adjectives, places people went to, semicolons); 42/72 once its missing
+# places (دار سعد، الفوعة ...) joined the supplement. Raise as rules improve.
+FLOOR = 42
 
 
 def load_rows():
