@@ -1,4 +1,4 @@
-"""The command line: `marsad run | search | claims | extract | rejects | runs`."""
+"""The command line: `marsad run | search | claims | control | extract | places | rejects | runs | eval`."""
 from __future__ import annotations
 
 import csv
@@ -9,7 +9,7 @@ import sys
 import click
 
 from marsad import __version__
-from marsad.model import CLAIM_FIELDS, KINDS
+from marsad.model import CLAIM_FIELDS, CONTROL_CHANGES, CONTROL_FIELDS, GEO_FIELDS, KINDS
 
 DB_HELP = "the SQLite store (a file; created if missing)"
 db_option = click.option("--db", default="marsad.db", show_default=True, envvar="MARSAD_DB", help=DB_HELP)
@@ -175,6 +175,10 @@ def _print_summary(counts, totals, db):
     for kind in KINDS:
         if c.claims.get(kind):
             table.add_row(f"  {kind}", f"{c.claims[kind]:,}")
+    table.add_row("control claims", f"{sum(c.control.values()):,}")
+    for change in CONTROL_CHANGES:
+        if c.control.get(change):
+            table.add_row(f"  {change}", f"{c.control[change]:,}")
     rate = f"{c.documents / c.seconds:,.0f} docs/s" if c.seconds else ""
     table.add_row("time", f"{c.seconds:,.1f} s  {rate}")
     table.add_row(f"store {db}", f"{totals['documents']:,} documents, {totals['claims']:,} claims, "
@@ -277,16 +281,124 @@ def _figure(c) -> str:
 
 
 @main.command()
+@db_option
+@click.option("--actor", help="only this actor (a label: ISIS, SDF, Houthis, Syrian government forces ...)")
+@click.option("--change", type=click.Choice(CONTROL_CHANGES), help="only this change")
+@click.option("--place", help="only places whose name (Arabic as written, or English) holds this")
+@click.option("--country", help="only places in this country (ISO code, e.g. SY)")
+@click.option("--admin1", help="only places in this first-level division (English name, e.g. Aleppo)")
+@click.option("--source", help="only claims of this source")
+@click.option("--doc", help="only the claims of this document")
+@click.option("--since", help="only documents dated on or after this day (YYYY-MM-DD)")
+@click.option("--until", help="only documents dated on or before this day (YYYY-MM-DD)")
+@click.option("--state", "state", is_flag=True,
+              help="with --actor: the latest state of each place (held, lost, besieging, contested)")
+@click.option("-n", "--limit", type=int, help="at most this many claims")
+@click.option("-o", "--output", type=click.Choice(["table", "jsonl", "csv", "geojson"]), default="table",
+              show_default=True, help="geojson: points for the map (claims, or with --state the places)")
+def control(db, actor, change, place, country, admin1, source, doc, since, until, state, limit, output):
+    """List control claims: who took, lost, holds, besieges or contests which place, according to whom.
+
+    \b
+    Examples:
+      marsad control --actor ISIS --country SY
+      marsad control --change took --since 2015-07-01 --until 2015-08-31 -o jsonl
+      marsad control --actor Houthis --state                  # what they hold now, place by place
+      marsad control --actor Houthis --state -o geojson > houthis.geojson
+    """
+    if state and not actor:
+        raise click.UsageError("--state needs --actor: the state is one actor's, place by place")
+    store = _open(db, readonly=True)
+    try:
+        if state:
+            rows = store.control_state(actor, country=country, until=until)
+            _print_state(rows, output)
+        else:
+            rows = store.control(limit=limit, place=place, since=since, until=until, actor=actor, change=change,
+                                 country=country.upper() if country else None, admin1=admin1, source=source, doc=doc)
+            _print_control(rows, output)
+    finally:
+        store.db.close()
+
+
+def _print_control(rows, output):
+    if output == "jsonl":
+        for k in rows:
+            click.echo(json.dumps(k.to_dict(), ensure_ascii=False))
+    elif output == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(CONTROL_FIELDS + GEO_FIELDS)
+        for k in rows:
+            writer.writerow([getattr(k, f) for f in CONTROL_FIELDS + GEO_FIELDS])
+    elif output == "geojson":
+        _echo_geojson(k.to_dict() for k in rows)
+    else:
+        from rich.table import Table
+
+        table = Table(show_lines=False)
+        for col in ("doc", "actor", "change", "place", "extent", "source", "stance"):
+            table.add_column(col, no_wrap=True)
+        table.add_column("quote", overflow="fold", min_width=30)
+        n = 0
+        for k in rows:
+            n += 1
+            table.add_row(k.doc, k.actor, k.change, k.place, k.extent or "", k.source or "", k.stance, k.quote)
+        _console().print(table)
+        click.echo(f"{n:,} control claims")
+
+
+def _print_state(rows, output):
+    if output == "jsonl":
+        _echo_jsonl(rows)
+    elif output == "geojson":
+        _echo_geojson(rows)
+    elif output == "csv":
+        fields = ["place", "place_en", "country", "admin1", "lat", "lon", "state", "change", "extent", "date",
+                  "doc", "source", "claims", "history", "quote"]
+        writer = csv.writer(sys.stdout)
+        writer.writerow(fields)
+        for r in rows:
+            writer.writerow([r.get(f) for f in fields])
+    else:
+        from rich.table import Table
+
+        table = Table(show_lines=False)
+        for col in ("place", "place_en", "state", "extent", "since", "source", "claims", "history"):
+            table.add_column(col, overflow="fold")
+        for r in rows:
+            table.add_row(r["place"], r["place_en"] or "", r["state"], r["extent"] or "", r["date"] or "",
+                          r["source"] or "", str(r["claims"]), r["history"])
+        _console().print(table)
+        click.echo(f"{len(rows):,} places")
+
+
+def _echo_geojson(rows) -> None:
+    """A GeoJSON FeatureCollection of the rows that have coordinates (the others are left
+    out: a place without a gazetteer entry cannot be drawn)."""
+    features = []
+    for r in rows:
+        if r.get("lat") is None or r.get("lon") is None:
+            continue
+        props = {k: v for k, v in r.items() if k not in ("lat", "lon")}
+        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [r["lon"], r["lat"]]},
+                         "properties": props})
+    click.echo(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False))
+
+
+@main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @with_read_options
-def extract(inputs, fmt, fields, max_bytes):
+@click.option("--control", "control", is_flag=True,
+              help="print the control claims (docs/CONTROL.md) instead of the figures")
+def extract(inputs, fmt, fields, max_bytes, control):
     """Print the claims of INPUT files as JSONL (the format of the annotation guide), with no store.
 
     Rejected records are reported on stderr, one line each.
 
     \b
-    Example:
+    Examples:
       marsad extract article.txt > claims.jsonl
+      marsad extract --control article.txt     # who took, lost, holds which place
     """
     from marsad.model import Reject
     from marsad.read import read_inputs
@@ -299,7 +411,7 @@ def extract(inputs, fmt, fields, max_bytes):
         if isinstance(record, Reject):
             click.echo(f"reject\t{record.input}\t{record.locator}\t{record.reason}\t{record.detail}", err=True)
             continue
-        for c in record.claims:
+        for c in (record.control if control else record.claims):
             click.echo(json.dumps(c.to_dict(), ensure_ascii=False))
 
 

@@ -58,6 +58,46 @@ class Claim:
         return cls(**{name: d.get(name) for name in CLAIM_FIELDS + GEO_FIELDS if name in d})
 
 
+# Control claims (docs/CONTROL.md): who took, lost, holds or besieges a place, according to
+# whom. The changes, and the fields in the order of the format.
+CONTROL_CHANGES = ("took", "lost", "withdrew", "besieged", "holds", "contested")
+EXTENTS = ("full", "most", "more_than_half", "half", "part", "limited")
+CONTROL_FIELDS = (
+    "doc", "actor", "change", "place", "extent", "extent_text", "source", "stance", "quote", "start", "end",
+)
+
+
+@dataclass(slots=True)
+class ControlClaim:
+    doc: str
+    actor: str
+    change: str
+    place: str
+    quote: str
+    start: int          # character offsets of `quote` in the document's raw text
+    end: int
+    extent: str | None = None       # one of EXTENTS, or a share such as "<10%"; None where unsaid
+    extent_text: str | None = None  # the words that say it ("بالكامل"، "أكثر من نصف")
+    source: str | None = None
+    stance: str = "asserted"
+    place_ar: str | None = None
+    place_en: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    admin1: str | None = None
+    geo_precision: int | None = None
+    feature: str | None = None
+    place_ambiguous: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in CONTROL_FIELDS + GEO_FIELDS}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "ControlClaim":
+        return cls(**{name: d.get(name) for name in CONTROL_FIELDS + GEO_FIELDS if name in d})
+
+
 @dataclass(slots=True)
 class Document:
     """One article. `raw` is the text exactly as read (for an HTML page: the text that
@@ -77,6 +117,7 @@ class Document:
     content_hash: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
+    control: list[ControlClaim] = field(default_factory=list)
     # `text` folded for matching and search (marsad.ar.normalize), made once by the steps
     # and shared by the extractor and the search index; not stored
     folded: str | None = None

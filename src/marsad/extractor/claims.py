@@ -20,6 +20,7 @@ from marsad.ar.lexicon import (
 )
 from marsad.extractor.lexicon import Lexicon, lexicon
 from marsad.geo.places import place_words
+from marsad.extractor.control import control_claims, control_words
 from marsad.model import Claim, Document
 
 _SENTENCE_END = re.compile(r"(?:[.!?؟؛;]+(?=\s|$|[\"”»)])|\n+)")
@@ -319,18 +320,28 @@ class ClaimExtractor:
     # the document ------------------------------------------------------------------
 
     def extract(self, doc: Document) -> list[Claim]:
+        return self.extract_all(doc, control=False)[0]
+
+    def extract_all(self, doc: Document, control: bool = True) -> tuple[list[Claim], list]:
+        """The figure claims and (with control) the control claims of a cleaned document,
+        read with one view of the document (its sentences, places and sources)."""
         text = doc.text if doc.text is not None else doc.raw
         if doc.folded is None:
             doc.folded, doc.folded_offsets = fold_with_map(text)
         folded = doc.folded
         cues = [c for c in self.lex.cues.finditer(folded) if c[3] != "-"]
-        if not cues:
-            return []
+        has_control = control and control_words().cues.re.search(folded) is not None
+        if not cues and not has_control:
+            return [], []
+        spans = list(self._sentences(folded))
+        discourse = _Discourse(self, folded, spans, doc.title)
+        claims = self._figure_claims(doc, folded, cues, spans, discourse) if cues else []
+        return claims, control_claims(self, doc, folded, discourse) if has_control else []
+
+    def _figure_claims(self, doc, folded, cues, spans, discourse) -> list[Claim]:
         claims: list[Claim] = []
         state = _State()
         paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(folded)]
-        spans = list(self._sentences(folded))
-        discourse = _Discourse(self, folded, spans, doc.title)
         ci, pi = 0, 0
         for i, (s, e) in enumerate(spans):
             while pi + 1 < len(paragraph_starts) and paragraph_starts[pi + 1] <= s:

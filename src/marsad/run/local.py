@@ -99,6 +99,8 @@ class LocalExecutor:
             counts.updated += 1
         for claim in doc.claims:
             counts.claims[claim.kind] += 1
+        for k in doc.control:
+            counts.control[k.change] += 1
 
     def _reject(self, reject: Reject, run_id: int, counts: RunCounts) -> None:
         counts.rejects[reject.reason] += 1

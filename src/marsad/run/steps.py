@@ -20,6 +20,7 @@ class RunCounts:
     unchanged: int = 0
     rejects: Counter = field(default_factory=Counter)
     claims: Counter = field(default_factory=Counter)
+    control: Counter = field(default_factory=Counter)  # control claims by change
     seconds: float = 0.0
 
     def to_dict(self) -> dict:
@@ -27,6 +28,7 @@ class RunCounts:
             "records": self.records, "documents": self.documents, "new": self.new,
             "updated": self.updated, "unchanged": self.unchanged,
             "rejects": dict(self.rejects.most_common()), "claims": dict(self.claims.most_common()),
+            "control": dict(self.control.most_common()),
             "seconds": round(self.seconds, 3),
             "docs_per_second": round(self.documents / self.seconds, 1) if self.seconds else None,
         }
@@ -46,7 +48,7 @@ def process(doc: Document) -> Document | Reject:
     raise, so a document that breaks a step comes back as a reject with the reason."""
     try:
         clean_document(doc)
-        doc.claims = ClaimExtractor.default().extract(doc)
+        doc.claims, doc.control = ClaimExtractor.default().extract_all(doc)
         doc.search_keys = index_columns(doc.title, doc.folded)
         # the folded text has served extraction and the index: not worth sending back
         # from a worker process

@@ -1,4 +1,5 @@
--- marsad's SQLite store. Version 2 (version 1 had no place columns on claims).
+-- marsad's SQLite store. Version 3 (version 2 had no control claims, version 1 no place
+-- columns on claims).
 CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
     value TEXT
@@ -65,6 +66,36 @@ CREATE INDEX IF NOT EXISTS claims_doc ON claims(doc_rowid);
 CREATE INDEX IF NOT EXISTS claims_kind ON claims(kind);
 CREATE INDEX IF NOT EXISTS claims_grp ON claims(grp);
 CREATE INDEX IF NOT EXISTS claims_source ON claims(source);
+
+-- Control claims (docs/CONTROL.md): who took, lost, holds, besieges or contests a place.
+CREATE TABLE IF NOT EXISTS control (
+    id          INTEGER PRIMARY KEY,
+    doc_rowid   INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    doc         TEXT NOT NULL,
+    actor       TEXT NOT NULL,
+    change      TEXT NOT NULL,      -- took, lost, withdrew, besieged, holds, contested
+    place       TEXT NOT NULL,      -- as the article writes it
+    extent      TEXT,               -- full, most, more_than_half, half, part, limited, or a share ("<10%")
+    extent_text TEXT,
+    source      TEXT,
+    stance      TEXT NOT NULL,
+    quote       TEXT NOT NULL,
+    start       INTEGER NOT NULL,
+    "end"       INTEGER NOT NULL,
+    run_id      INTEGER REFERENCES runs(id),
+    place_ar    TEXT,
+    place_en    TEXT,
+    lat         REAL,
+    lon         REAL,
+    country     TEXT,
+    admin1      TEXT,
+    geo_precision INTEGER,
+    feature     TEXT,
+    place_ambiguous INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS control_doc ON control(doc_rowid);
+CREATE INDEX IF NOT EXISTS control_actor ON control(actor, change);
+CREATE INDEX IF NOT EXISTS control_place ON control(country, admin1);
 
 CREATE TABLE IF NOT EXISTS rejects (
     id         INTEGER PRIMARY KEY,

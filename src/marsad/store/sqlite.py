@@ -11,19 +11,23 @@ from typing import Any, Iterator
 
 from marsad import __version__
 from marsad.ar.normalize import fold, fold_with_map, search_key, search_keys, search_variant
-from marsad.model import Claim, Document, Reject
+from marsad.model import Claim, ControlClaim, Document, Reject
 from marsad.offsets import OffsetMap
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 # columns added in each version, for stores written by an earlier one
 _MIGRATIONS = {
     "2": [f"ALTER TABLE claims ADD COLUMN {col}" for col in (
         "place_ar TEXT", "place_en TEXT", "lat REAL", "lon REAL", "country TEXT", "admin1 TEXT",
         "geo_precision INTEGER", "feature TEXT", "place_ambiguous INTEGER NOT NULL DEFAULT 0")],
+    "3": [],  # the control table, which schema.sql creates
 }
 # claim filters a caller may give, and the column each reads
 CLAIM_FILTERS = {"kind": "c.kind", "group": "c.grp", "source": "c.source", "doc": "c.doc",
                  "stance": "c.stance", "qualifier": "c.qualifier", "country": "c.country", "admin1": "c.admin1"}
+# control claim filters, and the column each reads
+CONTROL_FILTERS = {"actor": "k.actor", "change": "k.change", "source": "k.source", "doc": "k.doc",
+                   "stance": "k.stance", "country": "k.country", "admin1": "k.admin1"}
 _TOKEN = re.compile(r"\w+")
 
 
@@ -140,6 +144,7 @@ class SqliteStore:
             db.execute("INSERT INTO documents_fts(documents_fts, rowid, title, body, variants)"
                        " VALUES ('delete', ?, ?, ?, ?)", (old["rowid"], *index_columns(old["title"], fold(old["text"]))))
             db.execute("DELETE FROM claims WHERE doc_rowid = ?", (old["rowid"],))
+            db.execute("DELETE FROM control WHERE doc_rowid = ?", (old["rowid"],))
             db.execute("DELETE FROM documents WHERE rowid = ?", (old["rowid"],))
         text = doc.text if doc.text is not None else doc.raw
         offsets = doc.offsets if doc.offsets is not None else OffsetMap.identity(len(text))
@@ -161,6 +166,15 @@ class SqliteStore:
               int(bool(c.cumulative)), c.quote, c.start, c.end, run_id, c.place_ar, c.place_en, c.lat, c.lon,
               c.country, c.admin1, c.geo_precision, c.feature, int(bool(c.place_ambiguous)))
              for c in doc.claims])
+        if doc.control:
+            db.executemany(
+                'INSERT INTO control(doc_rowid, doc, actor, change, place, extent, extent_text, source, stance,'
+                ' quote, start, "end", run_id, place_ar, place_en, lat, lon, country, admin1, geo_precision,'
+                ' feature, place_ambiguous) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+                [(rowid, k.doc, k.actor, k.change, k.place, k.extent, k.extent_text, k.source, k.stance, k.quote,
+                  k.start, k.end, run_id, k.place_ar, k.place_en, k.lat, k.lon, k.country, k.admin1,
+                  k.geo_precision, k.feature, int(bool(k.place_ambiguous)))
+                 for k in doc.control])
         self._tick()
 
     def write_reject(self, r: Reject, run_id: int | None = None) -> bool:
@@ -190,6 +204,7 @@ class SqliteStore:
             offsets=OffsetMap.from_json(json.loads(row["offsets"])),
             content_hash=row["content_hash"], meta=json.loads(row["meta"] or "{}"),
             claims=list(self.claims(doc=row["id"])),
+            control=list(self.control(doc=row["id"])),
         )
 
     # queries ------------------------------------------------------------------------
@@ -221,6 +236,76 @@ class SqliteStore:
                         country=r["country"], admin1=r["admin1"], geo_precision=r["geo_precision"],
                         feature=r["feature"], place_ambiguous=bool(r["place_ambiguous"]))
 
+    def control(self, limit: int | None = None, place: str | None = None, since: str | None = None,
+                until: str | None = None, **filters) -> Iterator[ControlClaim]:
+        """Control claims, filtered (CONTROL_FILTERS; place: contains; since/until: the
+        document's date, ISO), in the order of the documents' dates."""
+        if not self._has_control():
+            return
+        where, args = [], []
+        for name, value in filters.items():
+            if value is None:
+                continue
+            if name not in CONTROL_FILTERS:
+                raise ValueError(f"unknown control filter {name!r}")
+            where.append(f"{CONTROL_FILTERS[name]} = ?")
+            args.append(value)
+        if place:
+            where.append("(k.place LIKE ? OR k.place_en LIKE ?)")
+            args += [f"%{place}%", f"%{place}%"]
+        if since:
+            where.append("d.date >= ?")
+            args.append(since)
+        if until:
+            where.append("d.date <= ?")
+            args.append(until)
+        sql = "SELECT k.* FROM control k JOIN documents d ON d.rowid = k.doc_rowid"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY d.date, k.doc_rowid, k.start"
+        if limit:
+            sql += " LIMIT ?"
+            args.append(int(limit))
+        for r in self.db.execute(sql, args):
+            yield _control(r)
+
+    def control_state(self, actor: str, country: str | None = None, until: str | None = None) -> list[dict]:
+        """For one actor, the latest state of each place the sources speak of: what the last
+        claim (by the document's date) says it did there (took and holds: held; lost and
+        withdrew: lost, or partly held where only a part was lost; besieged: besieging;
+        contested), with when, who says so, how many claims there are and their history.
+        Denied claims do not count."""
+        if not self._has_control():
+            return []
+        sql = ("SELECT k.*, d.date AS date FROM control k JOIN documents d ON d.rowid = k.doc_rowid"
+               " WHERE k.actor = ? AND k.stance != 'denied'")
+        args: list = [actor]
+        if country:
+            sql += " AND k.country = ?"
+            args.append(country.upper())
+        if until:
+            sql += " AND d.date <= ?"
+            args.append(until)
+        sql += " ORDER BY d.date, k.doc_rowid, k.start"
+        places: dict[tuple, dict] = {}
+        for r in self.db.execute(sql, args):
+            key = (r["place_en"], r["country"], r["lat"], r["lon"]) if r["place_en"] else (r["place"], None, None, None)
+            state = places.setdefault(key, {"claims": 0, "history": []})
+            state["claims"] += 1
+            state["history"].append(r["change"])
+            state.update(
+                place=r["place"], place_en=r["place_en"], country=r["country"], admin1=r["admin1"],
+                lat=r["lat"], lon=r["lon"], geo_precision=r["geo_precision"], state=_state(r["change"], r["extent"]),
+                change=r["change"], extent=r["extent"], date=r["date"], doc=r["doc"], source=r["source"],
+                quote=r["quote"])
+        rows = sorted(places.values(), key=lambda x: (x["date"] or "", x["place_en"] or x["place"]), reverse=True)
+        for row in rows:
+            row["history"] = " > ".join(row["history"])
+        return rows
+
+    def _has_control(self) -> bool:
+        return self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'control'").fetchone() is not None
+
     def places(self, country: str | None = None, limit: int | None = None) -> list[dict]:
         """Places with their claim counts, most claims first."""
         sql = ("SELECT place_ar, place_en, country, admin1, feature, lat, lon, count(*) AS claims,"
@@ -251,6 +336,7 @@ class SqliteStore:
             "runs": one("SELECT count(*) FROM runs"),
             "claims_by_kind": dict(self.db.execute("SELECT kind, count(*) FROM claims GROUP BY kind ORDER BY 2 DESC")
                                    .fetchall()),
+            "control": one("SELECT count(*) FROM control") if self._has_control() else 0,
         }
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict]:
@@ -278,6 +364,27 @@ class SqliteStore:
             (match, limit, offset)).fetchall()
         return [{"id": r["id"], "title": r["title"], "outlet": r["outlet"], "date": r["date"],
                  "score": r["score"], "snippet": snippet(r["text"], terms)} for r in rows]
+
+
+# what the last change said of a place leaves the actor with
+_STATE = {"took": "held", "holds": "held", "lost": "lost", "withdrew": "lost", "besieged": "besieging",
+          "contested": "contested"}
+
+
+def _state(change: str, extent: str | None) -> str:
+    """The state a change leaves a place in; losing a part of it leaves the rest held."""
+    if change in ("lost", "withdrew") and extent and extent != "full":
+        return "partly held"
+    return _STATE[change]
+
+
+def _control(r) -> ControlClaim:
+    return ControlClaim(doc=r["doc"], actor=r["actor"], change=r["change"], place=r["place"], quote=r["quote"],
+                        start=r["start"], end=r["end"], extent=r["extent"], extent_text=r["extent_text"],
+                        source=r["source"], stance=r["stance"], place_ar=r["place_ar"], place_en=r["place_en"],
+                        lat=r["lat"], lon=r["lon"], country=r["country"], admin1=r["admin1"],
+                        geo_precision=r["geo_precision"], feature=r["feature"],
+                        place_ambiguous=bool(r["place_ambiguous"]))
 
 
 def index_columns(title: str | None, folded_body: str | None) -> tuple[str, str, str]:

@@ -1,0 +1,408 @@
+"""Control claims: who took, lost, holds, besieges or contests a place, according to whom.
+
+A control cue (ar/data/control.tsv: "سيطرت على"، "تحت سيطرة"، "طرد ... من"، "حصار") is read
+with the words around it (ar/data/control_words.tsv): "ما زال" makes it a holding, "تحاول" an
+attempt (contested), "لم" no claim. The actor is an armed group of the actor lexicon, found
+where the cue's kind says (the subject, the name after "تحت سيطرة", the one "طرد" expels);
+the place is the first place after the cue (and the places joined to it: "في محافظتي حمص،
+ووسط محافظة حماة وقرب دمشق"), or, after "عليها"، "منها", the last place before it. Source
+and stance are read as for figures. The format is docs/CONTROL.md.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from marsad.ar.lexicon import PROCLITICS, alternation, end_pattern, read_tsv
+from marsad.ar.normalize import fold
+from marsad.model import ControlClaim
+
+
+@dataclass(frozen=True)
+class _Words:
+    cues: object            # PhraseMatcher -> (change, actor role)
+    still: re.Pattern
+    attempt: re.Pattern
+    negated: re.Pattern
+    ended: re.Pattern
+    taker_mark: re.Pattern
+    extents: list            # (folded phrase, value), longest first
+    percent: re.Pattern
+    pronoun: re.Pattern     # "عليها"، "منه": the place is named before
+    joint: re.Pattern       # what may stand between two places of one list
+    country_word: re.Pattern  # "البلاد": the country the article is about
+    area: re.Pattern        # "مساحتها"، "أراضيه": the area of a place named before
+    from_word: re.Pattern   # "من" after the actor of "طرد"، "إخراج"
+    not_actor: frozenset    # aliases that are common words too (القاعدة: the base)
+    from_any: re.Pattern    # "من" anywhere after a withdrawal
+    governed: re.Pattern    # a preposition right before an actor: an object, not a subject
+    led_by: re.Pattern      # "بقيادة" right before a place: part of the actor's name
+
+
+def _strip(alias: str) -> str:
+    """An alias as the actor lexicon keys it (without the article)."""
+    from marsad.extractor.lexicon import _strip_article
+
+    return _strip_article(alias)
+
+
+@lru_cache(maxsize=1)
+def control_words() -> _Words:
+    from marsad.extractor.lexicon import PhraseMatcher
+    from marsad.geo.places import place_words
+
+    cues = {fold(p): (change, role, form) for p, change, role, form in read_tsv("control.tsv")}
+    roles: dict[str, list[tuple[str, str]]] = {}
+    for row in read_tsv("control_words.tsv"):
+        roles.setdefault(row[0], []).append((fold(row[1]), row[2] if len(row) > 2 else ""))
+
+    def before(role: str) -> re.Pattern:  # one of the role's phrases ending right before a cue
+        return re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles[role])})(?:\s+\w+){{0,2}}\s+$")
+
+    leads = alternation(p for p, _ in roles["percent_lead"])
+    near = [w for w in (fold(w) for r, w in read_tsv("place_words.tsv") if r == "near")]
+    return _Words(
+        cues=PhraseMatcher(cues, end=end_pattern("control")),
+        still=before("still"),
+        attempt=before("attempt"),
+        negated=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['not'])})\s+(?:\w+\s+)?$"),
+        ended=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['ended'])})(?!\w)"),
+        taker_mark=re.compile(rf"(?<!\w){PROCLITICS}(?:{alternation(p for p, _ in roles['taker_mark'])})(?!\w)"),
+        extents=sorted(((p, v) for p, v in roles["extent"]), key=lambda pv: -len(pv[0])),
+        percent=re.compile(rf"(?:({leads})\s+)?(\d+(?:[.,]\d+)?)\s*(?:%|٪|بالمائه|في المائه)"),
+        pronoun=re.compile(rf"\s*(?:{alternation(fold(w) for w in ('عليها', 'عليه', 'منها', 'منه', 'فيها', 'فيه', 'إليها', 'إليه'))})(?!\w)"),
+        # a list goes on after a comma or و ("في محافظتي حمص، ووسط محافظة حماة وقرب دمشق"); a
+        # place glued on with ب or في alone only says where the one before is ("إب بوسط البلاد")
+        joint=re.compile(rf"^\s*(?:[،,]\s*(?:و)?|و)(?:(?:في|ب)\s*)?(?:(?:{alternation(near)})\s+)?$"),
+        country_word=re.compile(rf"(?<!\w)(?:و)?(?:في\s+|ب)?((?:(?:{alternation(near)})\s+)?({alternation([fold('البلاد')])}))(?!\w)"),
+        # (a word in ة takes ت before the pronoun: مساحة، مساحتها)
+        area=re.compile(rf"(?<!\w)(?:{alternation(p[:-1] + 'ت' if p.endswith('ه') else p for p, _ in roles['area'])})(?:ه|ها|هم)(?!\w)"),
+        not_actor=frozenset(_strip(p) for p, _ in roles["not_actor"]),
+        from_any=re.compile(rf"(?<!\w)(?:{alternation([fold('من')])})\s+"),
+        governed=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['object_of'])})\s+(?:\w+\s*)?[\"“”«»]?\s*$"),
+        led_by=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['led_by'])})\s+$"),
+        from_word=re.compile(rf"[\s\"“”«»]*(?:{alternation([fold('من')])})\s+"),
+    )
+
+
+# how far after a cue (in characters) its place may start, and how far its clause reaches
+_PLACE_REACH = 50
+_CLAUSE_REACH = 160
+# an actor this close to the cue and place is quoted with them
+_QUOTE_ACTOR_GAP = 30
+# how many characters around a cue an actor may stand to be its actor (before a verbal noun:
+# "تمكنت المقاومة من السيطرة على"), and how many words after it
+_ACTOR_AFTER = 40
+_ACTOR_BEFORE = 100
+# between a verbal noun's actor and the noun: two words at most, then من، في، على
+_COMPLEMENT = re.compile(rf"[\s\"“”«»),،]*(?:\w+\s+){{0,2}}(?:{alternation(fold(w) for w in ('من', 'في', 'على', 'عن'))})\s+")
+_AFTER_VERB = 3
+_AFTER_NOUN = 1
+# a claim whose quote grows longer than this was read across clauses: none is made
+_QUOTE_MAX = 220
+_WORDS = re.compile(r"\w+")
+# after the actor of an "idafa" cue: على, or the pronoun form that names the place before
+_ON = re.compile(rf"[\s\"“”«»)]*(?=(?:{alternation(fold(w) for w in ('على', 'عليها', 'عليه'))})(?!\w))")
+# ل before a verbal noun: an aim ("لتحرير"، "للسيطرة")
+_AIM = re.compile(r"(?<!\w)[وف]?لل?$")
+
+
+def control_claims(ex, doc, folded: str, discourse) -> list[ControlClaim]:
+    """The control claims of a folded document (ex: the ClaimExtractor, discourse: its
+    _Discourse for the document)."""
+    from marsad.extractor.claims import _as_written, _clause_between, _place_as_written, _to_raw
+
+    w = control_words()
+    cues = list(w.cues.finditer(folded))
+    if not cues:
+        return []
+    spans = discourse.spans
+    starts = [s for s, _ in spans]
+    out: list[ControlClaim] = []
+    seen: set = set()
+    sentence_actors: dict[int, list] = {}
+    for cs, ce, key, (change, role, form) in cues:
+        i = max(0, bisect.bisect_right(starts, cs) - 1)
+        s, e = spans[i]
+        head = folded[max(s, cs - 30):cs]
+        if w.negated.search(head):
+            continue
+        if w.still.search(head):
+            change = "holds"
+        elif w.attempt.search(head) or (form == "noun" and _AIM.search(folded, max(0, cs - 3), cs)):
+            change = "contested"  # "تحاول القوات السيطرة على"، "عملية لتحرير"
+        actors = sentence_actors.get(i)
+        if actors is None:
+            actors = sentence_actors[i] = [(a, b, label) for a, b, alias, label in ex.lex.actors.finditer(folded, s, e)
+                                           if alias not in w.not_actor]
+        if any(a <= cs < b for a, b, _ in actors):
+            continue  # "جيش التحرير الفلسطيني": a word of an actor's name
+        clause_start = _clause_start(folded, cs, s)
+        clause_end = _clause_end(folded, ce, e)
+        found = _actor_and_places(ex, folded, discourse, w, role, form, cs, ce, clause_start, clause_end, s,
+                                  actors, i)
+        if found is None:
+            continue
+        for actor, actor_span, places, the_change in found:
+            change_here = the_change or change
+            for m in places:
+                # the extent said after the cue ("سيطرت على المدينة بالكامل"، "فقد سيطرته على أكثر
+                # من نصف مساحتها"), else before it ("وجود داعش في كامل المحافظة")
+                extent, ext_span = _extent(folded, w, ce, min(e, max(ce, m.end) + 40))
+                if extent is None:
+                    extent, ext_span = _extent(folded, w, max(s, min(cs, m.start) - 40), cs)
+                extent_text = None
+                if ext_span:
+                    xs, xe = _to_raw(doc, *ext_span)
+                    extent_text = doc.raw[xs:xe]
+                place = _place_as_written(doc, m)
+                marker = (i, actor, change_here, place)
+                if marker in seen:
+                    continue
+                seen.add(marker)
+                # the quote: the cue and the place, with the actor where it stands next to them
+                lo, hi = min(cs, m.start), max(ce, m.end)
+                if actor_span and (actor_span[1] >= lo - _QUOTE_ACTOR_GAP and actor_span[0] <= hi + _QUOTE_ACTOR_GAP):
+                    lo, hi = min(lo, actor_span[0]), max(hi, actor_span[1])
+                if ext_span:
+                    lo, hi = min(lo, ext_span[0]), max(hi, ext_span[1])
+                sent = folded[s:e]
+                named = [a for a in discourse.attributions(i) if a[1] is not None]
+                source, _ = ex._source_for(named, cs - s, lambda a, b: _clause_between(sent, a, b, words_only=True))
+                if source is None and i > 0 and discourse.continues(i):
+                    source = discourse.source_after(i - 1)
+                stance = ex._stance_for(ex._stances(sent), sent, cs - s)
+                if hi - lo > _QUOTE_MAX:
+                    continue
+                start, end = _to_raw(doc, lo, hi)
+                claim = ControlClaim(doc=doc.id, actor=actor, change=change_here, place=place,
+                                     quote=doc.raw[start:end], start=start, end=end, extent=extent,
+                                     extent_text=extent_text, source=_as_written(doc, source, cs), stance=stance)
+                p = m.place
+                claim.place_ambiguous = m.ambiguous
+                if p is not None and not m.ambiguous:
+                    claim.place_ar, claim.place_en, claim.lat, claim.lon = p.name_ar, p.name_en, p.lat, p.lon
+                    claim.country, claim.admin1, claim.feature = p.country, p.admin1, p.feature
+                    claim.geo_precision = max(m.precision, p.precision)
+                out.append(claim)
+    return out
+
+
+def _clause_start(folded: str, pos: int, sentence_start: int) -> int:
+    from marsad.geo.places import place_words
+
+    lo = max(sentence_start, pos - _ACTOR_BEFORE)
+    last = None
+    for m in place_words().clause.finditer(folded, lo, pos):
+        last = m
+    return last.end() if last else lo
+
+
+def _clause_end(folded: str, pos: int, sentence_end: int) -> int:
+    """Where the clause of a cue at pos ends: a new clause (فيما، بينما) or a verb of saying
+    (مبينا، مضيفا، قال), else the sentence's end (or _CLAUSE_REACH)."""
+    from marsad.geo.places import place_words
+
+    end = min(sentence_end, pos + _CLAUSE_REACH)
+    words = place_words()
+    hits = [m.start() for m in (words.clause.search(folded, pos, end), words.saying.search(folded, pos, end)) if m]
+    return min(hits) if hits else end
+
+
+def _actor_and_places(ex, folded, discourse, w, role, form, cs, ce, clause_start, clause_end, s, actors, i):
+    """[(actor, its span, places, change or None)] for a cue, or None where it says nothing
+    of control. The actor must be named: right after the cue (a verb's subject, a verbal
+    noun's or "تحت سيطرة"'s complement), or before it in its clause (nearer still for a
+    verbal noun)."""
+    after = [a for a in actors if ce <= a[0] <= ce + _ACTOR_AFTER and a[0] < clause_end]
+    before = [a for a in actors if a[1] <= cs and cs - a[1] <= _ACTOR_BEFORE and a[0] >= clause_start
+              and not w.governed.search(folded, max(0, a[0] - 12), a[0])]  # "من أيدي داعش": not the subject
+    if form == "noun":
+        # a verbal noun's actor before it is the subject of the verb it completes: "تمكنت
+        # المقاومة من تحرير"، "نجاح القوات في الدخول إلى"; else it is not said
+        word = cs
+        while word > 0 and folded[word - 1].isalnum():
+            word -= 1  # the noun's word, with its proclitics ("من السيطرة")
+        before = [a for a in before if _COMPLEMENT.fullmatch(folded, a[1], word)]
+    gap = _AFTER_NOUN if form == "noun" else _AFTER_VERB
+    first_after = after[0] if after and len(_WORDS.findall(folded, ce, after[0][0])) <= gap else None
+
+    if role == "taker":
+        places = _places_after(folded, discourse, w, ce, clause_end, skip=None)
+        if not places:
+            return None
+        mark = w.taker_mark.search(folded, places[-1].end, min(clause_end, places[-1].end + 30))
+        if not mark:
+            return None  # "سقوط قذائف": nothing fell to anyone
+        taker = next((a for a in actors if mark.end() <= a[0] <= mark.end() + 12), None)
+        return [(taker[2], taker[:2], places, None)] if taker else None
+
+    if role == "idafa":
+        # "سيطرة قوات X على المدينة"، "بعد سيطرة قوات X عليها": the actor, then على
+        if first_after is None:
+            return None
+        on = _ON.match(folded, first_after[1])
+        if not on:
+            return None
+        places = _places_after(folded, discourse, w, on.end(), clause_end, skip=first_after)
+        if not places:
+            places = _places_before(folded, discourse, w, on.start(), s, clause_end)
+        return [(first_after[2], first_after[:2], places, None)] if places else None
+
+    if role in ("holder", "loser", "loser_ended", "owner"):
+        if first_after is None or (role == "owner" and _WORDS.search(folded, ce, first_after[0])):
+            return None  # "خسائر تنظيم الدولة في الرقة", but not "خسائر في الجيش"
+        owner = first_after
+        if role == "loser":
+            # "طرد X من <place>": the place is what comes right after من, or there is none
+            m = w.from_word.match(folded, owner[1])
+            places = _places_after(folded, discourse, w, m.end(), clause_end, skip=owner, reach=4) if m else []
+        else:
+            places = _places_after(folded, discourse, w, owner[1], clause_end, skip=owner)
+        if not places and role != "loser":
+            places = _places_before(folded, discourse, w, owner[1], s, clause_end)
+        if not places:
+            return None
+        if role == "loser_ended" and not w.ended.search(folded, owner[1], clause_end + 40):
+            return None
+        if role in ("holder", "owner"):
+            return [(owner[2], owner[:2], places, None)]
+        found = [(owner[2], owner[:2], places, "lost")]
+        if role == "loser":
+            for taker in _subjects(folded, before, cs, discourse):
+                if taker[2] != owner[2]:
+                    found.append((taker[2], taker[:2] if taker[0] >= 0 else None, places, "took"))
+        return found
+
+    # subject: right after a verb or a verbal noun ("سيطرت قوات X على"، "سيطرة X على"), else
+    # the nearest before it, else the group the article is about
+    pronoun = _pronoun_suffix(folded, cs, ce)
+    actor = first_after if first_after and not pronoun else None
+    if pronoun:  # "سيطرته": the actor named last before it in its sentence
+        before = [a for a in actors if a[1] <= cs and not w.governed.search(folded, max(0, a[0] - 12), a[0])]
+        subjects = _subjects(folded, before[-1:], cs, discourse, actors)
+    else:
+        subjects = [actor] if actor else _subjects(folded, before, cs, discourse, actors)
+    if not subjects:
+        return None
+    start_places = actor[1] if actor else ce
+    if the_change_of(role, folded, cs, ce) == "withdrew":
+        # "انسحبت جبهة النصرة ... من خطوط المواجهة في شمالي محافظة حلب": the place it left
+        m = w.from_any.search(folded, start_places, clause_end)
+        if m:
+            start_places = m.end()
+    places = _places_after(folded, discourse, w, start_places, clause_end, skip=actor)
+    if not places:
+        places = _places_before(folded, discourse, w, start_places, s, clause_end)
+    if not places:
+        return None
+    return [(a[2], a[:2] if a[0] >= 0 else None, places, None) for a in subjects]
+
+
+def the_change_of(role, folded, cs, ce) -> str | None:
+    return control_words().cues.values.get(folded[cs:ce], (None,))[0] if role == "subject" else None
+
+
+def _subjects(folded, before, cs, discourse, actors=()) -> list:
+    """The actor nearest before a cue, with the actors joined to it by "و" ("قوات سوريا
+    الديمقراطية ... وقوات التحالف من السيطرة على"), first named first."""
+    if before:
+        chain = [before[-1]]
+        for a in reversed([a for a in actors if a[1] <= chain[0][0]] or before[:-1]):
+            if a[2] == chain[0][2] or _JOINED.search(folded, a[1], chain[0][0]):
+                chain.insert(0, a)
+            else:
+                break
+        labels: list = []
+        for a in chain:
+            if a[2] not in [b[2] for b in labels]:
+                labels.append(a)
+        return labels
+    return []
+
+
+# between two actors, an "و" right before the second: they act together
+_JOINED = re.compile(r"(?<!\w)و\s*$")
+
+
+def _pronoun_suffix(folded: str, cs: int, ce: int) -> bool:
+    """A cue with the actor as a pronoun ("سيطرته"، "سيطرتها"): the actor is named before."""
+    word = folded[cs:ce]
+    return word.endswith(("ته", "تها", "تهم"))
+
+
+def _places_after(folded, discourse, w, pos, clause_end, skip, reach=_PLACE_REACH):
+    """The place right after pos (within reach) and the places listed with it."""
+    from marsad.geo.places import place_words
+
+    if w.pronoun.match(folded, pos):
+        return []  # "سيطرت عليها": the place was named before
+    here = discourse._candidates()
+    lo = bisect.bisect_left([m.start for m in here], pos)
+    toward = place_words().toward
+    pool = [m for m in here[lo:] if m.start < clause_end and not (skip and skip[0] <= m.start < skip[1])
+            and not w.led_by.search(folded, max(0, m.start - 10), m.start)
+            and not toward.search(folded, max(0, m.start - 8), m.start)  # "إلى بغداد": where they went
+            and not place_words().locating.search(folded, max(0, m.start - 14), m.start)]  # "تبعد 100 كم عن X"
+    pool += _country_words(folded, discourse, w, pos, clause_end)
+    pool.sort(key=lambda m: m.start)
+    out = []
+    for m in pool:
+        if not out:
+            if m.start - pos > reach:
+                break
+        elif not w.joint.match(folded[out[-1].end:m.name_start]):  # (with the words before the name)
+            break
+        elif m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def _places_before(folded, discourse, w, pos, s, clause_end):
+    """After "عليها"، "منها" or "على أكثر من نصف مساحتها": the last place named before the
+    cue, in its sentence or the one before it."""
+    if not w.pronoun.match(folded, pos) and not w.area.search(folded, pos, min(clause_end, pos + _PLACE_REACH)):
+        return []
+    here = [m for m in discourse._candidates() if m.end <= pos and m.start >= max(0, s - 400)]
+    return here[-1:] if here else []
+
+
+def _country_words(folded, discourse, w, pos, end) -> list:
+    """"البلاد" ("في جنوب البلاد") as mentions of a country: the country of the last place
+    named before it, else the first country the article names."""
+    out = []
+    for m in w.country_word.finditer(folded, pos, end):
+        named = [k for k in discourse.places() if k.place is not None]
+        last = next((k for k in reversed(named) if k.end <= m.start()), None)
+        country = next((k for k in named if k.place.feature == "country"
+                        and (last is None or k.place.country == last.place.country)), None)
+        if country is None:
+            continue
+        start = m.start(1)
+        name_start = m.start(2)
+        out.append(replace(country, start=start, end=m.end(), name_start=name_start, name_end=m.end(),
+                           precision=2 if name_start > start else country.precision, ambiguous=False))
+    return out
+
+
+def _extent(folded: str, w: _Words, lo: int, hi: int):
+    """(value, span) of the extent said between lo and hi: a word of control_words.tsv, else
+    a share ("لا تتخطى 10%": "<10%"); (None, None) where none is said."""
+    window = folded[lo:hi]
+    for phrase, value in w.extents:
+        m = re.search(rf"(?<!\w){PROCLITICS}{re.escape(phrase)}(?!\w)", window)
+        if m:
+            return value, (lo + m.start(), lo + m.end())
+    m = w.percent.search(window)
+    if m:
+        lead = dict(_percent_leads()).get(m.group(1) or "", "")
+        return f"{lead}{m.group(2)}%", (lo + m.start(), lo + m.end())
+    return None, None
+
+
+@lru_cache(maxsize=1)
+def _percent_leads():
+    return [(fold(row[1]), row[2]) for row in read_tsv("control_words.tsv") if row[0] == "percent_lead"]
