@@ -67,7 +67,7 @@ def control_words() -> _Words:
         cues=PhraseMatcher(cues, end=end_pattern("control")),
         still=before("still"),
         attempt=before("attempt"),
-        negated=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['not'])})\s+(?:\w+\s+)?$"),
+        negated=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['not'])})\s+(?:\w+\s+){{0,4}}$"),
         ended=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['ended'])})(?!\w)"),
         taker_mark=re.compile(rf"(?<!\w){PROCLITICS}(?:{alternation(p for p, _ in roles['taker_mark'])})(?!\w)"),
         extents=sorted(((p, v) for p, v in roles["extent"]), key=lambda pv: -len(pv[0])),
@@ -97,7 +97,7 @@ _QUOTE_ACTOR_GAP = 30
 _ACTOR_AFTER = 40
 _ACTOR_BEFORE = 100
 # between a verbal noun's actor and the noun: two words at most, then من، في، على
-_COMPLEMENT = re.compile(rf"[\s\"“”«»),،]*(?:\w+\s+){{0,2}}(?:{alternation(fold(w) for w in ('من', 'في', 'على', 'عن'))})\s+")
+_COMPLEMENT = re.compile(rf"[\s\"“”«»),،]*(?:(?:\w+\s+){{0,2}}(?:{alternation(fold(w) for w in ('من', 'في', 'على', 'عن'))})\s+)?")
 _AFTER_VERB = 3
 _AFTER_NOUN = 1
 # a claim whose quote grows longer than this was read across clauses: none is made
@@ -105,6 +105,8 @@ _QUOTE_MAX = 220
 _WORDS = re.compile(r"\w+")
 # after the actor of an "idafa" cue: على, or the pronoun form that names the place before
 _ON = re.compile(rf"[\s\"“”«»)]*(?=(?:{alternation(fold(w) for w in ('على', 'عليها', 'عليه'))})(?!\w))")
+# between an aim's actor and the noun: three words at most ("أطلقت القوات عملية عسكرية لتحرير")
+_AIM_GAP = re.compile(r"[\s\"“”«»),،]*(?:\w+\s+){0,3}")
 # ل before a verbal noun: an aim ("لتحرير"، "للسيطرة")
 _AIM = re.compile(r"(?<!\w)[وف]?لل?$")
 
@@ -126,7 +128,10 @@ def control_claims(ex, doc, folded: str, discourse) -> list[ControlClaim]:
     for cs, ce, key, (change, role, form) in cues:
         i = max(0, bisect.bisect_right(starts, cs) - 1)
         s, e = spans[i]
-        head = folded[max(s, cs - 30):cs]
+        word = cs
+        while word > s and folded[word - 1].isalnum():
+            word -= 1  # the cue's word, with its proclitics ("للسيطرة")
+        head = folded[max(s, word - 40):word]
         if w.negated.search(head):
             continue
         if w.still.search(head):
@@ -225,7 +230,9 @@ def _actor_and_places(ex, folded, discourse, w, role, form, cs, ce, clause_start
         word = cs
         while word > 0 and folded[word - 1].isalnum():
             word -= 1  # the noun's word, with its proclitics ("من السيطرة")
-        before = [a for a in before if _COMPLEMENT.fullmatch(folded, a[1], word)]
+        aim = _AIM.search(folded, max(0, cs - 3), cs) is not None
+        before = [a for a in before if _COMPLEMENT.fullmatch(folded, a[1], word)
+                  or (aim and _AIM_GAP.fullmatch(folded, a[1], word))]
     gap = _AFTER_NOUN if form == "noun" else _AFTER_VERB
     first_after = after[0] if after and len(_WORDS.findall(folded, ce, after[0][0])) <= gap else None
 
@@ -255,6 +262,14 @@ def _actor_and_places(ex, folded, discourse, w, role, form, cs, ce, clause_start
         if first_after is None or (role == "owner" and _WORDS.search(folded, ce, first_after[0])):
             return None  # "خسائر تنظيم الدولة في الرقة", but not "خسائر في الجيش"
         owner = first_after
+        subject = None
+        if role == "loser" and form == "verb":
+            # "طردت المقاومة الحوثيين من ...": after a verb the subject comes first, then the
+            # one expelled
+            second = next((a for a in after if a[0] >= owner[1] and a[2] != owner[2]
+                           and len(_WORDS.findall(folded, owner[1], a[0])) <= _AFTER_VERB), None)
+            if second is not None:
+                subject, owner = owner, second
         if role == "loser":
             # "طرد X من <place>": the place is what comes right after من, or there is none
             m = w.from_word.match(folded, owner[1])
@@ -271,14 +286,14 @@ def _actor_and_places(ex, folded, discourse, w, role, form, cs, ce, clause_start
             return [(owner[2], owner[:2], places, None)]
         found = [(owner[2], owner[:2], places, "lost")]
         if role == "loser":
-            for taker in _subjects(folded, before, cs, discourse):
+            for taker in ([subject] if subject else _subjects(folded, before, cs, discourse)):
                 if taker[2] != owner[2]:
                     found.append((taker[2], taker[:2] if taker[0] >= 0 else None, places, "took"))
         return found
 
     # subject: right after a verb or a verbal noun ("سيطرت قوات X على"، "سيطرة X على"), else
     # the nearest before it, else the group the article is about
-    pronoun = _pronoun_suffix(folded, cs, ce)
+    pronoun = form == "pronoun" or _pronoun_suffix(folded, cs, ce)
     actor = first_after if first_after and not pronoun else None
     if pronoun:  # "سيطرته": the actor named last before it in its sentence
         before = [a for a in actors if a[1] <= cs and not w.governed.search(folded, max(0, a[0] - 12), a[0])]
