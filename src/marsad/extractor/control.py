@@ -38,6 +38,9 @@ class _Words:
     not_actor: frozenset    # aliases that are common words too (القاعدة: the base)
     from_any: re.Pattern    # "من" anywhere after a withdrawal
     governed: re.Pattern    # a preposition right before an actor: an object, not a subject
+    not_territory: re.Pattern  # after a cue: an object that is no place
+    apposition: re.Pattern  # between a place and "معقل" said of it
+    no_territory_actor: frozenset
     led_by: re.Pattern      # "بقيادة" right before a place: part of the actor's name
 
 
@@ -80,6 +83,9 @@ def control_words() -> _Words:
         # (a word in ة takes ت before the pronoun: مساحة، مساحتها)
         area=re.compile(rf"(?<!\w)(?:{alternation(p[:-1] + 'ت' if p.endswith('ه') else p for p, _ in roles['area'])})(?:ه|ها|هم)(?!\w)"),
         not_actor=frozenset(_strip(p) for p, _ in roles["not_actor"]),
+        not_territory=re.compile(rf"\s*(?:{alternation([fold('على')])}\s+)?(?:\S+\s+)?{PROCLITICS}(?:{alternation(p for p, _ in roles['not_territory'])})(?!\w)"),
+        apposition=re.compile(rf"[\s،,]*(?:{alternation([fold('في')])}\s+(?:\w+\s+){{1,2}})?(?:(?:{alternation(p for p, _ in roles['apposition'])})\s+)*"),
+        no_territory_actor=frozenset(p for p, _ in roles["no_territory_actor"]),
         from_any=re.compile(rf"(?<!\w)(?:{alternation([fold('من')])})\s+"),
         governed=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['object_of'])})\s+(?:\w+\s*)?[\"“”«»]?\s*$"),
         led_by=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['led_by'])})\s+$"),
@@ -97,12 +103,16 @@ _QUOTE_ACTOR_GAP = 30
 _ACTOR_AFTER = 40
 _ACTOR_BEFORE = 100
 # between a verbal noun's actor and the noun: two words at most, then من، في، على
-_COMPLEMENT = re.compile(rf"[\s\"“”«»),،]*(?:(?:\w+\s+){{0,2}}(?:{alternation(fold(w) for w in ('من', 'في', 'على', 'عن'))})\s+)?")
+_COMPLEMENT = re.compile(rf"[\s\"“”«»),،]*(?:(?:\w+[\s،,]+){{0,4}}(?:{alternation(fold(w) for w in ('من', 'في', 'على', 'عن'))})\s+)?")
 _AFTER_VERB = 3
 _AFTER_NOUN = 1
 # a claim whose quote grows longer than this was read across clauses: none is made
 _QUOTE_MAX = 220
 _WORDS = re.compile(r"\w+")
+# على after a verb's subject: its object comes after it
+_ON_WORD = re.compile(rf"(?<!\w)(?:{alternation(fold(w) for w in ('على',))})\s+")
+# how far before "تحت سيطرة"، "معقل" the place it is said of may start
+_HOLDER_BEFORE = 60
 # after the actor of an "idafa" cue: على, or the pronoun form that names the place before
 _ON = re.compile(rf"[\s\"“”«»)]*(?=(?:{alternation(fold(w) for w in ('على', 'عليها', 'عليه'))})(?!\w))")
 # between an aim's actor and the noun: three words at most ("أطلقت القوات عملية عسكرية لتحرير")
@@ -138,6 +148,8 @@ def control_claims(ex, doc, folded: str, discourse) -> list[ControlClaim]:
             change = "holds"
         elif w.attempt.search(head) or (form == "noun" and _AIM.search(folded, max(0, cs - 3), cs)):
             change = "contested"  # "تحاول القوات السيطرة على"، "عملية لتحرير"
+        if w.not_territory.match(folded, ce):
+            continue  # "سيطرت على أربع دبابات"، "حاصروا الرئيس"
         actors = sentence_actors.get(i)
         if actors is None:
             actors = sentence_actors[i] = [(a, b, label) for a, b, alias, label in ex.lex.actors.finditer(folded, s, e)
@@ -150,7 +162,10 @@ def control_claims(ex, doc, folded: str, discourse) -> list[ControlClaim]:
                                   actors, i)
         if found is None:
             continue
+        found = _combined(found, ex)
         for actor, actor_span, places, the_change in found:
+            if actor in w.no_territory_actor:
+                continue  # "دخلت الشرطة منطقة ...": no control
             change_here = the_change or change
             for m in places:
                 # the extent said after the cue ("سيطرت على المدينة بالكامل"، "فقد سيطرته على أكثر
@@ -195,6 +210,41 @@ def control_claims(ex, doc, folded: str, discourse) -> list[ControlClaim]:
     return out
 
 
+def _combined(found: list, ex) -> list:
+    """Actors said together whose pair has a label of its own ("الحوثيين وقوات صالح":
+    Houthis and Saleh forces) make one claim under it."""
+    labels = _pair_labels(ex)
+    by_key: dict = {}
+    for actor, span, places, change in found:
+        by_key.setdefault((change, tuple(id(p) for p in places)), []).append((actor, span, places, change))
+    out = []
+    for group in by_key.values():
+        names = [g[0] for g in group]
+        pair = next((labels[(a, b)] for a in names for b in names if (a, b) in labels), None)
+        if pair:
+            first = group[0]
+            out.append((pair, first[1], first[2], first[3]))
+            out.extend(g for g in group if g[0] not in pair)
+        else:
+            out.extend(group)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _pair_labels_cached(labels: tuple) -> dict:
+    out = {}
+    for label in labels:
+        if " and " in label:
+            a, b = label.split(" and ", 1)
+            if a in labels and b in labels:
+                out[(a, b)] = label
+    return out
+
+
+def _pair_labels(ex) -> dict:
+    return _pair_labels_cached(tuple(sorted(set(ex.lex.actors.values.values()))))
+
+
 def _clause_start(folded: str, pos: int, sentence_start: int) -> int:
     from marsad.geo.places import place_words
 
@@ -223,7 +273,7 @@ def _actor_and_places(ex, folded, discourse, w, role, form, cs, ce, clause_start
     verbal noun)."""
     after = [a for a in actors if ce <= a[0] <= ce + _ACTOR_AFTER and a[0] < clause_end]
     before = [a for a in actors if a[1] <= cs and cs - a[1] <= _ACTOR_BEFORE and a[0] >= clause_start
-              and not w.governed.search(folded, max(0, a[0] - 12), a[0])]  # "من أيدي داعش": not the subject
+              and not _governed(folded, w, a[0])]  # "من أيدي داعش": not the subject
     if form == "noun":
         # a verbal noun's actor before it is the subject of the verb it completes: "تمكنت
         # المقاومة من تحرير"، "نجاح القوات في الدخول إلى"; else it is not said
@@ -258,7 +308,7 @@ def _actor_and_places(ex, folded, discourse, w, role, form, cs, ce, clause_start
             places = _places_before(folded, discourse, w, on.start(), s, clause_end)
         return [(first_after[2], first_after[:2], places, None)] if places else None
 
-    if role in ("holder", "loser", "loser_ended", "owner"):
+    if role in ("holder", "holder_before", "loser", "loser_ended", "owner"):
         if first_after is None or (role == "owner" and _WORDS.search(folded, ce, first_after[0])):
             return None  # "خسائر تنظيم الدولة في الرقة", but not "خسائر في الجيش"
         owner = first_after
@@ -274,6 +324,9 @@ def _actor_and_places(ex, folded, discourse, w, role, form, cs, ce, clause_start
             # "طرد X من <place>": the place is what comes right after من, or there is none
             m = w.from_word.match(folded, owner[1])
             places = _places_after(folded, discourse, w, m.end(), clause_end, skip=owner, reach=4) if m else []
+        elif role == "holder_before":
+            places = _place_just_before(folded, discourse, w, cs, max(s, cs - _HOLDER_BEFORE))
+            places = places or _places_after(folded, discourse, w, owner[1], clause_end, skip=owner)
         else:
             places = _places_after(folded, discourse, w, owner[1], clause_end, skip=owner)
         if not places and role != "loser":
@@ -282,7 +335,7 @@ def _actor_and_places(ex, folded, discourse, w, role, form, cs, ce, clause_start
             return None
         if role == "loser_ended" and not w.ended.search(folded, owner[1], clause_end + 40):
             return None
-        if role in ("holder", "owner"):
+        if role in ("holder", "holder_before", "owner"):
             return [(owner[2], owner[:2], places, None)]
         found = [(owner[2], owner[:2], places, "lost")]
         if role == "loser":
@@ -296,13 +349,24 @@ def _actor_and_places(ex, folded, discourse, w, role, form, cs, ce, clause_start
     pronoun = form == "pronoun" or _pronoun_suffix(folded, cs, ce)
     actor = first_after if first_after and not pronoun else None
     if pronoun:  # "سيطرته": the actor named last before it in its sentence
-        before = [a for a in actors if a[1] <= cs and not w.governed.search(folded, max(0, a[0] - 12), a[0])]
+        before = [a for a in actors if a[1] <= cs and not _governed(folded, w, a[0])]
         subjects = _subjects(folded, before[-1:], cs, discourse, actors)
+    elif actor:  # "انسحبت ميليشيات الحوثيين وقوات المخلوع": the subject and those joined to it
+        subjects = [actor]
+        for a in after:
+            if a[0] >= subjects[-1][1] and _JOINED.search(folded, subjects[-1][1], a[0]):
+                subjects.append(a)
+        actor = subjects[-1]
     else:
-        subjects = [actor] if actor else _subjects(folded, before, cs, discourse, actors)
+        subjects = _subjects(folded, before, cs, discourse, actors)
     if not subjects:
         return None
     start_places = actor[1] if actor else ce
+    on = _ON_WORD.search(folded, start_places, min(clause_end, start_places + _PLACE_REACH))
+    if actor and on:
+        start_places = on.end()  # "سيطرت قوات المقاومة في محافظتي الضالع وعدن على مثلث العند"
+    if w.not_territory.match(folded, start_places):
+        return None  # "سيطرت المقاومة على أربع دبابات"
     if the_change_of(role, folded, cs, ce) == "withdrew":
         # "انسحبت جبهة النصرة ... من خطوط المواجهة في شمالي محافظة حلب": the place it left
         m = w.from_any.search(folded, start_places, clause_end)
@@ -318,6 +382,15 @@ def _actor_and_places(ex, folded, discourse, w, role, form, cs, ce, clause_start
 
 def the_change_of(role, folded, cs, ce) -> str | None:
     return control_words().cues.values.get(folded[cs:ce], (None,))[0] if role == "subject" else None
+
+
+def _governed(folded: str, w, start: int) -> bool:
+    """An actor right after a preposition or a word it is the object of ("من أيدي داعش"،
+    "مدعومة بمقاتلي المقاومة"): not a subject."""
+    word = start
+    while word > 0 and folded[word - 1].isalnum():
+        word -= 1  # with its proclitics
+    return w.governed.search(folded, max(0, word - 14), word) is not None
 
 
 def _subjects(folded, before, cs, discourse, actors=()) -> list:
@@ -339,7 +412,7 @@ def _subjects(folded, before, cs, discourse, actors=()) -> list:
 
 
 # between two actors, an "و" right before the second: they act together
-_JOINED = re.compile(r"(?<!\w)و\s*$")
+_JOINED = re.compile(r"(?<!\w)و\s*(?:\w+\s+)?$")  # ("وحزب الله"، "وميليشيا حزب الله")
 
 
 def _pronoun_suffix(folded: str, cs: int, ce: int) -> bool:
@@ -374,6 +447,18 @@ def _places_after(folded, discourse, w, pos, clause_end, skip, reach=_PLACE_REAC
             continue
         out.append(m)
     return out
+
+
+def _place_just_before(folded, discourse, w, cs, lo):
+    """The place a "معقل"، "تحت سيطرة" is said of, named just before it: only words of
+    apposition ("آخر معقل"، "أصبح تحت سيطرة") and a short "في ..." stand between."""
+    word = cs
+    while word > 0 and folded[word - 1].isalnum():
+        word -= 1
+    here = [m for m in discourse._candidates() if lo <= m.start and m.end <= word]
+    if here and w.apposition.fullmatch(folded, here[-1].end, word):
+        return here[-1:]
+    return []
 
 
 def _places_before(folded, discourse, w, pos, s, clause_end):

@@ -108,7 +108,7 @@ def place_words() -> _Words:
                   re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}(?:{alternation(fold(w) for w, role in read_tsv('attribution.tsv') if role == 'verb')})(?!\w)"),
                   re.compile(rf"(?<!\w)(?:{alternation(lists.get('locating', []))})\s+(?:\w+\s+){{0,2}}$"),
                   # (or the other name of such a place, in brackets after it: "إلى كوباني (عين العرب")
-                  re.compile(rf"(?<!\w)(?:{alternation(lists.get('toward', []))})\s+(?:(?:\w+\s+){{0,2}}\w+\s*\(\s*)?$"),
+                  re.compile(rf"(?<!\w)(?:{alternation(lists.get('toward', []))})\s+(?:(?:\w+\s+){{0,2}}\w+\s*\(\s*|{alternation(lists.get('edge', []) or ['-'])}\s+)?$"),
                   frozenset(lists.get("dual", [])), re.compile(rf"(?:{alternation(lists.get('dual', []) or ['-'])})\s*$"))
 
 

@@ -1,0 +1,71 @@
+"""Control claims against 60 hand-checked claims of SaudiNewsNet articles
+(tests/data/control_claims.tsv): of the claims marsad still makes at those places, the
+share right (actor, change and place) must not fall below the floor."""
+import gzip
+import json
+
+import marsad
+from marsad.evaluate import place_right
+from conftest import ROOT, shared_path
+
+# 27/60 (0.45) when the set was checked; 40/51 after rules made from its errors (so this set
+# now flatters: tests/data/control_claims_heldout.tsv is the fresh check). Raise as rules improve.
+FLOOR = 0.78
+# a claim taken and then held is still held: "took" for "holds" (and back) is right
+_SAME = {("took", "holds"), ("holds", "took")}
+
+
+def load_rows():
+    rows = []
+    for line in (ROOT / "tests" / "data" / "control_claims.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            doc, start, end, actor, change, place, *_ = line.split("\t")
+            rows.append((doc, int(start), int(end), actor, change, place))
+    return rows
+
+
+def right(claim, actor, change, place) -> bool:
+    if actor == "NOT_A_CLAIM":
+        return False
+    return (claim.actor == actor and (claim.change == change or (claim.change, change) in _SAME)
+            and place_right(claim.place, place))
+
+
+def score():
+    rows = load_rows()
+    wanted = {r[0] for r in rows}
+    texts = {}
+    with gzip.open(shared_path("corpus", "saudinewsnet.jsonl.gz"), "rt", encoding="utf-8") as f:
+        for line in f:
+            rec = json.loads(line)
+            if rec["id"] in wanted:
+                texts[rec["id"]] = rec["text"]
+    assert len(texts) == len(wanted)
+    found = {doc: marsad.extract_control(text, doc_id=doc) for doc, text in texts.items()}
+    made, good, lines = 0, 0, []
+    for doc, start, end, actor, change, place in rows:
+        hits = [c for c in found[doc] if c.start < end and start < c.end]
+        if not hits:
+            lines.append(f"{doc}\t{start}\t(no claim)\t| {actor} {change} {place}")
+            continue
+        made += 1
+        ok = any(right(c, actor, change, place) for c in hits)
+        good += ok
+        if not ok:
+            c = hits[0]
+            lines.append(f"{doc}\t{start}\t{c.actor} {c.change} {c.place}\t| {actor} {change} {place}")
+    return good, made, len(rows), lines
+
+
+def test_hand_checked_control_claims():
+    good, made, total, lines = score()
+    print(f"{good}/{made} control claims right ({total} checked, {total - made} no longer made)")
+    assert made and good / made >= FLOOR, "\n".join(lines)
+
+
+if __name__ == "__main__":  # python tests/test_control_claims.py: the score and every miss
+    import sys
+    sys.path.insert(0, str(ROOT / "tests"))
+    g, m, n, ls = score()
+    print("\n".join(ls))
+    print(f"{g}/{m} control claims right ({n} checked, {n - m} no longer made)")
