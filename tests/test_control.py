@@ -103,3 +103,18 @@ def test_extract_prints_control_claims(raqqa_path):
     first = json.loads(out[0])
     assert list(first)[:11] == ["doc", "actor", "change", "place", "extent", "extent_text", "source", "stance",
                                 "quote", "start", "end"]
+
+
+def test_the_state_as_of_a_day(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
+        {"id": "a", "date": "2015-07-10 08:00:00", "text": "سيطرت ميليشيا الحوثي على مدينة لحج."},
+        {"id": "b", "date": "2015-08-04 09:30:00", "text": "وانسحب الحوثيون من مدينة لحج بعد معارك عنيفة."},
+    ]) + "\n", encoding="utf-8")
+    db = tmp_path / "m.db"
+    assert invoke("run", folder / "a.jsonl", "--db", db).exit_code == 0
+    with SqliteStore(str(db)) as store:
+        assert [r["state"] for r in store.control_state("Houthis")] == ["lost"]
+        assert [r["state"] for r in store.control_state("Houthis", until="2015-07-31")] == ["held"]
+        assert [k.doc for k in store.control(actor="Houthis", since="2015-08-04")] == ["b"]

@@ -304,6 +304,7 @@ def control(db, actor, change, place, country, admin1, source, doc, since, until
       marsad control --actor ISIS --country SY
       marsad control --change took --since 2015-07-01 --until 2015-08-31 -o jsonl
       marsad control --actor Houthis --state                  # what they hold now, place by place
+      marsad control --actor Houthis --state --until 2015-07-15  # ... and as of a past day
       marsad control --actor Houthis --state -o geojson > houthis.geojson
     """
     if state and not actor:

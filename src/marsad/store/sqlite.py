@@ -253,11 +253,12 @@ class SqliteStore:
         if place:
             where.append("(k.place LIKE ? OR k.place_en LIKE ?)")
             args += [f"%{place}%", f"%{place}%"]
+        # (a date compares by its day: "2015-08-31 10:00" is on or before 2015-08-31)
         if since:
-            where.append("d.date >= ?")
+            where.append("substr(d.date, 1, 10) >= ?")
             args.append(since)
         if until:
-            where.append("d.date <= ?")
+            where.append("substr(d.date, 1, 10) <= ?")
             args.append(until)
         sql = "SELECT k.* FROM control k JOIN documents d ON d.rowid = k.doc_rowid"
         if where:
@@ -284,7 +285,7 @@ class SqliteStore:
             sql += " AND k.country = ?"
             args.append(country.upper())
         if until:
-            sql += " AND d.date <= ?"
+            sql += " AND substr(d.date, 1, 10) <= ?"
             args.append(until)
         sql += " ORDER BY d.date, k.doc_rowid, k.start"
         places: dict[tuple, dict] = {}
