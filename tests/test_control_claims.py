@@ -15,9 +15,9 @@ FLOOR = 0.78
 _SAME = {("took", "holds"), ("holds", "took")}
 
 
-def load_rows():
+def load_rows(name="control_claims.tsv"):
     rows = []
-    for line in (ROOT / "tests" / "data" / "control_claims.tsv").read_text(encoding="utf-8").splitlines():
+    for line in (ROOT / "tests" / "data" / name).read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             doc, start, end, actor, change, place, *_ = line.split("\t")
             rows.append((doc, int(start), int(end), actor, change, place))
@@ -31,8 +31,8 @@ def right(claim, actor, change, place) -> bool:
             and place_right(claim.place, place))
 
 
-def score():
-    rows = load_rows()
+def score(name="control_claims.tsv"):
+    rows = load_rows(name)
     wanted = {r[0] for r in rows}
     texts = {}
     with gzip.open(shared_path("corpus", "saudinewsnet.jsonl.gz"), "rt", encoding="utf-8") as f:
@@ -63,9 +63,20 @@ def test_hand_checked_control_claims():
     assert made and good / made >= FLOOR, "\n".join(lines)
 
 
+# the fresh check, made after the rules were fitted to the set above: 34/60 when checked
+HELDOUT_FLOOR = 0.56
+
+
+def test_hand_checked_control_claims_heldout():
+    good, made, total, lines = score("control_claims_heldout.tsv")
+    print(f"held out: {good}/{made} control claims right ({total} checked, {total - made} no longer made)")
+    assert made and good / made >= HELDOUT_FLOOR, "\n".join(lines)
+
+
 if __name__ == "__main__":  # python tests/test_control_claims.py: the score and every miss
     import sys
     sys.path.insert(0, str(ROOT / "tests"))
-    g, m, n, ls = score()
-    print("\n".join(ls))
-    print(f"{g}/{m} control claims right ({n} checked, {n - m} no longer made)")
+    for name in sys.argv[1:] or ["control_claims.tsv", "control_claims_heldout.tsv"]:
+        g, m, n, ls = score(name)
+        print("\n".join(ls))
+        print(f"{name}: {g}/{m} control claims right ({n} checked, {n - m} no longer made)")
