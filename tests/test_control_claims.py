@@ -10,7 +10,7 @@ from conftest import ROOT, shared_path
 
 # 27/60 (0.45) when the set was checked; 40/51 after rules made from its errors (so this set
 # now flatters: tests/data/control_claims_heldout.tsv is the fresh check). Raise as rules improve.
-FLOOR = 0.78
+FLOOR = 0.92
 # a claim taken and then held is still held: "took" for "holds" (and back) is right
 _SAME = {("took", "holds"), ("holds", "took")}
 
@@ -63,8 +63,9 @@ def test_hand_checked_control_claims():
     assert made and good / made >= FLOOR, "\n".join(lines)
 
 
-# the fresh check, made after the rules were fitted to the set above: 34/60 when checked
-HELDOUT_FLOOR = 0.56
+# the second check, made after the rules were fitted to the set above: 34/60 when checked,
+# 28/35 of the claims still made after rules made from its errors (so it too flatters now)
+HELDOUT_FLOOR = 0.8
 
 
 def test_hand_checked_control_claims_heldout():

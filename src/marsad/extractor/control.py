@@ -40,6 +40,7 @@ class _Words:
     governed: re.Pattern    # a preposition right before an actor: an object, not a subject
     not_territory: re.Pattern  # after a cue: an object that is no place
     apposition: re.Pattern  # between a place and "معقل" said of it
+    object_words: frozenset  # what may stand between a cue and its place
     no_territory_actor: frozenset
     led_by: re.Pattern      # "بقيادة" right before a place: part of the actor's name
 
@@ -62,7 +63,7 @@ def control_words() -> _Words:
         roles.setdefault(row[0], []).append((fold(row[1]), row[2] if len(row) > 2 else ""))
 
     def before(role: str) -> re.Pattern:  # one of the role's phrases ending right before a cue
-        return re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles[role])})(?:\s+\w+){{0,2}}\s+$")
+        return re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles[role])})(?:\s+\w+){{0,3}}\s+$")
 
     leads = alternation(p for p, _ in roles["percent_lead"])
     near = [w for w in (fold(w) for r, w in read_tsv("place_words.tsv") if r == "near")]
@@ -86,6 +87,7 @@ def control_words() -> _Words:
         not_territory=re.compile(rf"\s*(?:{alternation([fold('على')])}\s+)?(?:\S+\s+)?{PROCLITICS}(?:{alternation(p for p, _ in roles['not_territory'])})(?!\w)"),
         apposition=re.compile(rf"[\s،,]*(?:{alternation([fold('في')])}\s+(?:\w+\s+){{1,2}})?(?:(?:{alternation(p for p, _ in roles['apposition'])})\s+)*"),
         no_territory_actor=frozenset(p for p, _ in roles["no_territory_actor"]),
+        object_words=frozenset(p for p, _ in roles["object"]),
         from_any=re.compile(rf"(?<!\w)(?:{alternation([fold('من')])})\s+"),
         governed=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['object_of'])})\s+(?:\w+\s*)?[\"“”«»]?\s*$"),
         led_by=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['led_by'])})\s+$"),
@@ -107,10 +109,18 @@ _COMPLEMENT = re.compile(rf"[\s\"“”«»),،]*(?:(?:\w+[\s،,]+){{0,4}}(?:{al
 _AFTER_VERB = 3
 _AFTER_NOUN = 1
 # a claim whose quote grows longer than this was read across clauses: none is made
-_QUOTE_MAX = 220
+_QUOTE_MAX = 150
 _WORDS = re.compile(r"\w+")
+_LEADING_PROCLITICS = re.compile(PROCLITICS)
 # على after a verb's subject: its object comes after it
 _ON_WORD = re.compile(rf"(?<!\w)(?:{alternation(fold(w) for w in ('على',))})\s+")
+# between two places: "X في Y" (X lies in Y), and an aside after a comma ("عدن، ثاني أكبر مدينة بعد")
+_IN_TOWN = re.compile(rf"\s*(?:{alternation([fold('في'), fold('ب')])})\s*")
+_ASIDE = re.compile(r"\s*[،,]\s*(?:\w+\s+){1,6}")
+# how far after a withdrawal (or its actor) "من" may come before the place it left
+_FROM_REACH = 30
+# how far before "عليها"، "منه" the place it stands for may end
+_PRONOUN_REACH = 60
 # how far before "تحت سيطرة"، "معقل" the place it is said of may start
 _HOLDER_BEFORE = 60
 # after the actor of an "idafa" cue: على, or the pronoun form that names the place before
@@ -369,8 +379,8 @@ def _actor_and_places(ex, folded, discourse, w, role, form, cs, ce, clause_start
         return None  # "سيطرت المقاومة على أربع دبابات"
     if the_change_of(role, folded, cs, ce) == "withdrew":
         # "انسحبت جبهة النصرة ... من خطوط المواجهة في شمالي محافظة حلب": the place it left
-        m = w.from_any.search(folded, start_places, clause_end)
-        if m:
+        m = w.from_any.search(folded, start_places, min(clause_end, start_places + _FROM_REACH))
+        if m and not w.pronoun.match(folded, start_places):
             start_places = m.end()
     places = _places_after(folded, discourse, w, start_places, clause_end, skip=actor)
     if not places:
@@ -441,6 +451,8 @@ def _places_after(folded, discourse, w, pos, clause_end, skip, reach=_PLACE_REAC
         if not out:
             if m.start - pos > reach:
                 break
+            if not _object_gap(folded, w, pos, m.start):
+                break  # "سيطرت على مقر اللواء في ...": the object has a name of its own
         elif not w.joint.match(folded[out[-1].end:m.name_start]):  # (with the words before the name)
             break
         elif m.start < out[-1].end:
@@ -449,16 +461,44 @@ def _places_after(folded, discourse, w, pos, clause_end, skip, reach=_PLACE_REAC
     return out
 
 
+def _object_gap(folded: str, w, a: int, b: int) -> bool:
+    """Whether only area words, quantities and prepositions stand between a and b."""
+    for word in _WORDS.findall(folded, a, b):
+        if word.isdigit():
+            continue
+        if word not in w.object_words and _strip_proclitic(word) not in w.object_words:
+            return False
+    return True
+
+
+def _strip_proclitic(word: str) -> str:
+    m = _LEADING_PROCLITICS.match(word)
+    return word[m.end():] if m and len(word) - m.end() >= 3 else word
+
+
 def _place_just_before(folded, discourse, w, cs, lo):
     """The place a "معقل"، "تحت سيطرة" is said of, named just before it: only words of
     apposition ("آخر معقل"، "أصبح تحت سيطرة") and a short "في ..." stand between."""
     word = cs
     while word > 0 and folded[word - 1].isalnum():
         word -= 1
+    from marsad.geo.places import place_words
+
     here = [m for m in discourse._candidates() if lo <= m.start and m.end <= word]
-    if here and w.apposition.fullmatch(folded, here[-1].end, word):
-        return here[-1:]
-    return []
+    if not here or not w.apposition.fullmatch(folded, here[-1].end, word):
+        return []
+    y = here[-1]
+    if len(here) > 1:
+        x = here[-2]
+        between = folded[x.end:y.start]
+        locating = place_words().locating.search(folded, max(0, y.start - 14), y.start)
+        # "الحديدة الواقعة غرب اليمن والخاضعة لسيطرة": the place located, not the landmark;
+        # "منطقة التواهي في عدن، التي تعد آخر معاقل": the place in the town; "عدن، ثاني أكبر
+        # مدينة بعد صنعاء، تحت سيطرة": the place the aside is about
+        if (locating and locating.start() >= x.end) or _IN_TOWN.fullmatch(between) \
+                or (_ASIDE.fullmatch(between) and folded[y.end:word].lstrip().startswith(("،", ","))):
+            return [x]
+    return [y]
 
 
 def _places_before(folded, discourse, w, pos, s, clause_end):
@@ -466,7 +506,8 @@ def _places_before(folded, discourse, w, pos, s, clause_end):
     cue, in its sentence or the one before it."""
     if not w.pronoun.match(folded, pos) and not w.area.search(folded, pos, min(clause_end, pos + _PLACE_REACH)):
         return []
-    here = [m for m in discourse._candidates() if m.end <= pos and m.start >= max(0, s - 400)]
+    here = [m for m in discourse._candidates() if m.end <= pos and m.start >= s  # its own sentence,
+            and pos - m.end <= _PRONOUN_REACH]                                    # and near
     return here[-1:] if here else []
 
 
