@@ -94,7 +94,7 @@ def test_stored_listed_and_the_state_of_an_actor(tmp_path, raqqa_path):
     changed.write_text(text.split("\n\n")[0] + "\n", encoding="utf-8")
     assert invoke("run", changed, "--db", db).exit_code == 0
     with SqliteStore(str(db)) as store:
-        assert {k.actor for k in store.control()} <= {"SDF", "ISIS", "Saudi-led coalition"}
+        assert {k.actor for k in store.control()} <= {"SDF", "ISIS", "US-led coalition"}
         assert len(list(store.control())) < len(isis) + 5
 
 

@@ -41,6 +41,7 @@ class _Words:
     not_territory: re.Pattern  # after a cue: an object that is no place
     apposition: re.Pattern  # between a place and "معقل" said of it
     object_words: frozenset  # what may stand between a cue and its place
+    actor_in: dict          # (label, country) -> the label of the force it is there
     no_territory_actor: frozenset
     led_by: re.Pattern      # "بقيادة" right before a place: part of the actor's name
 
@@ -59,7 +60,11 @@ def control_words() -> _Words:
 
     cues = {fold(p): (change, role, form) for p, change, role, form in read_tsv("control.tsv")}
     roles: dict[str, list[tuple[str, str]]] = {}
+    actor_in = {}
     for row in read_tsv("control_words.tsv"):
+        if row[0] == "actor_in":
+            actor_in[(row[1], row[2])] = row[3]
+            continue
         roles.setdefault(row[0], []).append((fold(row[1]), row[2] if len(row) > 2 else ""))
 
     def before(role: str) -> re.Pattern:  # one of the role's phrases ending right before a cue
@@ -88,6 +93,7 @@ def control_words() -> _Words:
         apposition=re.compile(rf"[\s،,]*(?:{alternation([fold('في')])}\s+(?:\w+\s+){{1,2}})?(?:(?:{alternation(p for p, _ in roles['apposition'])})\s+)*"),
         no_territory_actor=frozenset(p for p, _ in roles["no_territory_actor"]),
         object_words=frozenset(p for p, _ in roles["object"]),
+        actor_in=actor_in,
         from_any=re.compile(rf"(?<!\w)(?:{alternation([fold('من')])})\s+"),
         governed=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['object_of'])})\s+(?:\w+\s*)?[\"“”«»]?\s*$"),
         led_by=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['led_by'])})\s+$"),
@@ -216,6 +222,7 @@ def control_claims(ex, doc, folded: str, discourse) -> list[ControlClaim]:
                     claim.place_ar, claim.place_en, claim.lat, claim.lon = p.name_ar, p.name_en, p.lat, p.lon
                     claim.country, claim.admin1, claim.feature = p.country, p.admin1, p.feature
                     claim.geo_precision = max(m.precision, p.precision)
+                    claim.actor = w.actor_in.get((claim.actor, p.country), claim.actor)
                 out.append(claim)
     return out
 
