@@ -76,7 +76,7 @@ def control_words() -> _Words:
         cues=PhraseMatcher(cues, end=end_pattern("control")),
         still=before("still"),
         attempt=before("attempt"),
-        negated=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['not'])})\s+(?:\w+\s+){{0,4}}$"),
+        negated=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['not'])})\s+(?:\w+[\s،,]+){{0,6}}$"),
         ended=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['ended'])})(?!\w)"),
         taker_mark=re.compile(rf"(?<!\w){PROCLITICS}(?:{alternation(p for p, _ in roles['taker_mark'])})(?!\w)"),
         extents=sorted(((p, v) for p, v in roles["extent"]), key=lambda pv: -len(pv[0])),
@@ -118,6 +118,8 @@ _AFTER_NOUN = 1
 _QUOTE_MAX = 150
 _WORDS = re.compile(r"\w+")
 _LEADING_PROCLITICS = re.compile(PROCLITICS)
+# في right after a verb's subject: where the subject is, not what it took
+_IN_PLACE = re.compile(rf"[\s\"“”«»)]*(?:{alternation([fold('في')])})\s+")
 # على after a verb's subject: its object comes after it
 _ON_WORD = re.compile(rf"(?<!\w)(?:{alternation(fold(w) for w in ('على',))})\s+")
 # between two places: "X في Y" (X lies in Y), and an aside after a comma ("عدن، ثاني أكبر مدينة بعد")
@@ -157,7 +159,7 @@ def control_claims(ex, doc, folded: str, discourse) -> list[ControlClaim]:
         word = cs
         while word > s and folded[word - 1].isalnum():
             word -= 1  # the cue's word, with its proclitics ("للسيطرة")
-        head = folded[max(s, word - 40):word]
+        head = folded[max(s, word - 60):word]
         if w.negated.search(head):
             continue
         if w.still.search(head):
@@ -210,6 +212,8 @@ def control_claims(ex, doc, folded: str, discourse) -> list[ControlClaim]:
                 if source is None and i > 0 and discourse.continues(i):
                     source = discourse.source_after(i - 1)
                 stance = ex._stance_for(ex._stances(sent), sent, cs - s)
+                while lo > 0 and folded[lo - 1].isalnum():
+                    lo -= 1  # the whole first word ("الحوثيين", not "حوثيين")
                 if hi - lo > _QUOTE_MAX:
                     continue
                 start, end = _to_raw(doc, lo, hi)
@@ -382,6 +386,8 @@ def _actor_and_places(ex, folded, discourse, w, role, form, cs, ce, clause_start
     on = _ON_WORD.search(folded, start_places, min(clause_end, start_places + _PLACE_REACH))
     if actor and on:
         start_places = on.end()  # "سيطرت قوات المقاومة في محافظتي الضالع وعدن على مثلث العند"
+    elif actor and _IN_PLACE.match(folded, start_places):
+        return None  # "طوّق جيش الإسلام وجبهة النصرة في الغوطة الشرقية الإشكالات": where the actor is
     if w.not_territory.match(folded, start_places):
         return None  # "سيطرت المقاومة على أربع دبابات"
     if the_change_of(role, folded, cs, ce) == "withdrew":
@@ -513,8 +519,12 @@ def _places_before(folded, discourse, w, pos, s, clause_end):
     cue, in its sentence or the one before it."""
     if not w.pronoun.match(folded, pos) and not w.area.search(folded, pos, min(clause_end, pos + _PLACE_REACH)):
         return []
+    from marsad.geo.places import place_words
+
+    toward = place_words().toward
     here = [m for m in discourse._candidates() if m.end <= pos and m.start >= s  # its own sentence,
-            and pos - m.end <= _PRONOUN_REACH]                                    # and near
+            and pos - m.end <= _PRONOUN_REACH                                      # near,
+            and not toward.search(folded, max(0, m.start - 8), m.start)]           # not where they went
     return here[-1:] if here else []
 
 
