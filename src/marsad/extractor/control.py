@@ -25,6 +25,7 @@ class _Words:
     cues: object            # PhraseMatcher -> (change, actor role)
     still: re.Pattern
     attempt: re.Pattern
+    approach: re.Pattern
     negated: re.Pattern
     ended: re.Pattern
     taker_mark: re.Pattern
@@ -68,7 +69,7 @@ def control_words() -> _Words:
         roles.setdefault(row[0], []).append((fold(row[1]), row[2] if len(row) > 2 else ""))
 
     def before(role: str) -> re.Pattern:  # one of the role's phrases ending right before a cue
-        return re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles[role])})(?:\s+\w+){{0,3}}\s+$")
+        return re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles[role])})(?:[\s،,]+\w+){{0,3}}[\s،,]+$")
 
     leads = alternation(p for p, _ in roles["percent_lead"])
     near = [w for w in (fold(w) for r, w in read_tsv("place_words.tsv") if r == "near")]
@@ -76,6 +77,7 @@ def control_words() -> _Words:
         cues=PhraseMatcher(cues, end=end_pattern("control")),
         still=before("still"),
         attempt=before("attempt"),
+        approach=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['approach'])})\s+(?:\w+\s+){{0,3}}(?:{alternation([fold('من')])})\s+$"),
         negated=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['not'])})\s+(?:\w+[\s،,]+){{0,6}}$"),
         ended=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['ended'])})(?!\w)"),
         taker_mark=re.compile(rf"(?<!\w){PROCLITICS}(?:{alternation(p for p, _ in roles['taker_mark'])})(?!\w)"),
@@ -164,7 +166,7 @@ def control_claims(ex, doc, folded: str, discourse) -> list[ControlClaim]:
             continue
         if w.still.search(head):
             change = "holds"
-        elif w.attempt.search(head) or (form == "noun" and _AIM.search(folded, max(0, cs - 3), cs)):
+        elif w.attempt.search(head) or w.approach.search(head) or (form == "noun" and _AIM.search(folded, max(0, cs - 3), cs)):
             change = "contested"  # "تحاول القوات السيطرة على"، "عملية لتحرير"
         if w.not_territory.match(folded, ce):
             continue  # "سيطرت على أربع دبابات"، "حاصروا الرئيس"
@@ -456,7 +458,7 @@ def _places_after(folded, discourse, w, pos, clause_end, skip, reach=_PLACE_REAC
     pool = [m for m in here[lo:] if m.start < clause_end and not (skip and skip[0] <= m.start < skip[1])
             and not w.led_by.search(folded, max(0, m.start - 10), m.start)
             and not toward.search(folded, max(0, m.start - 8), m.start)  # "إلى بغداد": where they went
-            and not place_words().locating.search(folded, max(0, m.start - 14), m.start)]  # "تبعد 100 كم عن X"
+            and not place_words().locating.search(folded, max(0, m.start - 30), m.start)]  # "تبعد 100 كم عن X"
     pool += _country_words(folded, discourse, w, pos, clause_end)
     pool.sort(key=lambda m: m.start)
     out = []
@@ -504,11 +506,12 @@ def _place_just_before(folded, discourse, w, cs, lo):
     if len(here) > 1:
         x = here[-2]
         between = folded[x.end:y.start]
-        locating = place_words().locating.search(folded, max(0, y.start - 14), y.start)
+        locating = place_words().locating.search(folded, max(0, y.start - 30), y.start)
         # "الحديدة الواقعة غرب اليمن والخاضعة لسيطرة": the place located, not the landmark;
         # "منطقة التواهي في عدن، التي تعد آخر معاقل": the place in the town; "عدن، ثاني أكبر
         # مدينة بعد صنعاء، تحت سيطرة": the place the aside is about
-        if (locating and locating.start() >= x.end) or _IN_TOWN.fullmatch(between) \
+        direction = y.precision == 2 and y.start < y.name_start and len(_WORDS.findall(between)) <= 3
+        if (locating and locating.start() >= x.end) or _IN_TOWN.fullmatch(between) or direction \
                 or (_ASIDE.fullmatch(between) and folded[y.end:word].lstrip().startswith(("،", ","))):
             return [x]
     return [y]
