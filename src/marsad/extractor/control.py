@@ -41,6 +41,11 @@ class _Words:
     governed: re.Pattern    # a preposition right before an actor: an object, not a subject
     not_territory: re.Pattern  # after a cue: an object that is no place
     apposition: re.Pattern  # between a place and "معقل" said of it
+    tags: re.Pattern        # a sentence of tags
+    relative: re.Pattern    # a relative pronoun right before a cue (and its actor before it)
+    past: re.Pattern        # "كانت" right before a holding cue
+    prospect: re.Pattern    # "مسألة وقت" after a claim
+    generic: frozenset      # aliases that only refer back (التنظيم)
     object_words: frozenset  # what may stand between a cue and its place
     actor_in: dict          # (label, country) -> the label of the force it is there
     no_territory_actor: frozenset
@@ -94,6 +99,11 @@ def control_words() -> _Words:
         not_territory=re.compile(rf"\s*(?:{alternation([fold('على')])}\s+)?(?:\S+\s+)?{PROCLITICS}(?:{alternation(p for p, _ in roles['not_territory'])})(?!\w)"),
         apposition=re.compile(rf"[\s،,]*(?:{alternation([fold('في')])}\s+(?:\w+\s+){{1,2}})?(?:(?:{alternation(p for p, _ in roles['apposition'])})\s+)*"),
         no_territory_actor=frozenset(p for p, _ in roles["no_territory_actor"]),
+        tags=re.compile(rf"[\s\W]*(?:{alternation(p for p, _ in roles['tags'])})(?!\w)"),
+        relative=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['relative'])})\s+(?:(?:{alternation(p for p, _ in roles['past'])})\s+)?$"),
+        past=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['past'])})\s+$"),
+        prospect=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['prospect'])})(?!\w)"),
+        generic=frozenset(_strip(p) for p, _ in roles["generic"]),
         object_words=frozenset(p for p, _ in roles["object"]),
         actor_in=actor_in,
         from_any=re.compile(rf"(?<!\w)(?:{alternation([fold('من')])})\s+"),
@@ -162,8 +172,10 @@ def control_claims(ex, doc, folded: str, discourse) -> list[ControlClaim]:
         while word > s and folded[word - 1].isalnum():
             word -= 1  # the cue's word, with its proclitics ("للسيطرة")
         head = folded[max(s, word - 60):word]
-        if w.negated.search(head):
+        if w.negated.search(head) or w.tags.match(folded, s):
             continue
+        if change == "holds" and w.past.search(head):
+            continue  # "كانت تسيطر عليها": held once, no more said
         if w.still.search(head):
             change = "holds"
         elif w.attempt.search(head) or w.approach.search(head) or (form == "noun" and _AIM.search(folded, max(0, cs - 3), cs)):
@@ -172,8 +184,16 @@ def control_claims(ex, doc, folded: str, discourse) -> list[ControlClaim]:
             continue  # "سيطرت على أربع دبابات"، "حاصروا الرئيس"
         actors = sentence_actors.get(i)
         if actors is None:
-            actors = sentence_actors[i] = [(a, b, label) for a, b, alias, label in ex.lex.actors.finditer(folded, s, e)
-                                           if alias not in w.not_actor]
+            main = None
+            actors = []
+            for a, b, alias, label in ex.lex.actors.finditer(folded, s, e):
+                if alias in w.not_actor:
+                    continue
+                if alias in w.generic:  # "التنظيم": the group the article is about
+                    main = main or discourse.main_actor() or label
+                    label = main
+                actors.append((a, b, label))
+            sentence_actors[i] = actors
         if any(a <= cs < b for a, b, _ in actors):
             continue  # "جيش التحرير الفلسطيني": a word of an actor's name
         clause_start = _clause_start(folded, cs, s)
@@ -183,6 +203,8 @@ def control_claims(ex, doc, folded: str, discourse) -> list[ControlClaim]:
         if found is None:
             continue
         found = _combined(found, ex)
+        if change == "took" and w.prospect.search(folded, ce, clause_end + 30):
+            change = "contested"  # "سقوط القاعدة بيد المقاومة مسألة وقت"
         for actor, actor_span, places, the_change in found:
             if actor in w.no_territory_actor:
                 continue  # "دخلت الشرطة منطقة ...": no control
@@ -381,7 +403,13 @@ def _actor_and_places(ex, folded, discourse, w, role, form, cs, ce, clause_start
                 subjects.append(a)
         actor = subjects[-1]
     else:
-        subjects = _subjects(folded, before, cs, discourse, actors)
+        rel = w.relative.search(folded, max(s, cs - 30), _word_start(folded, cs))
+        if rel:  # "التنظيم الذي يسيطر على": the actor is the one the relative refers to
+            near = [a for a in actors if a[1] <= rel.start() and len(_WORDS.findall(folded, a[1], rel.start())) <= 1]
+            # (a relative after a place, "بلدة صرين التي سيطروا عليها", has the place as object)
+            subjects = near[-1:] or _subjects(folded, before, cs, discourse, actors)
+        else:
+            subjects = _subjects(folded, before, cs, discourse, actors)
     if not subjects:
         return None
     start_places = actor[1] if actor else ce
@@ -407,6 +435,12 @@ def _actor_and_places(ex, folded, discourse, w, role, form, cs, ce, clause_start
 
 def the_change_of(role, folded, cs, ce) -> str | None:
     return control_words().cues.values.get(folded[cs:ce], (None,))[0] if role == "subject" else None
+
+
+def _word_start(folded: str, pos: int) -> int:
+    while pos > 0 and folded[pos - 1].isalnum():
+        pos -= 1
+    return pos
 
 
 def _governed(folded: str, w, start: int) -> bool:
