@@ -65,7 +65,7 @@ def test_hand_checked_control_claims():
 
 # the second check, made after the rules were fitted to the set above: 34/60 when checked,
 # 28/35 of the claims still made after rules made from its errors (so it too flatters now)
-HELDOUT_FLOOR = 0.82
+HELDOUT_FLOOR = 0.85
 
 
 def test_hand_checked_control_claims_heldout():
@@ -97,11 +97,21 @@ def test_hand_checked_control_claims_fourth():
     assert made and good / made >= HELDOUT4_FLOOR, "\n".join(lines)
 
 
+# the fifth check, fresh when it was read: 44/60 right when checked (0.73)
+HELDOUT5_FLOOR = 0.8
+
+
+def test_hand_checked_control_claims_fifth():
+    good, made, total, lines = score("control_claims_heldout5.tsv")
+    print(f"fifth: {good}/{made} control claims right ({total} checked, {total - made} no longer made)")
+    assert made and good / made >= HELDOUT5_FLOOR, "\n".join(lines)
+
+
 if __name__ == "__main__":  # python tests/test_control_claims.py: the score and every miss
     import sys
     sys.path.insert(0, str(ROOT / "tests"))
     for name in sys.argv[1:] or ["control_claims.tsv", "control_claims_heldout.tsv", "control_claims_heldout3.tsv",
-                                 "control_claims_heldout4.tsv"]:
+                                 "control_claims_heldout4.tsv", "control_claims_heldout5.tsv"]:
         g, m, n, ls = score(name)
         print("\n".join(ls))
         print(f"{name}: {g}/{m} control claims right ({n} checked, {n - m} no longer made)")

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from marsad.ar.lexicon import PROCLITICS, alternation, end_pattern, read_tsv
+from marsad.ar.lexicon import ARTICLES, PROCLITICS, PROCLITICS_NO_ARTICLE, alternation, end_pattern, read_tsv
 from marsad.ar.normalize import fold
 from marsad.model import ControlClaim
 
@@ -74,7 +74,7 @@ def control_words() -> _Words:
         roles.setdefault(row[0], []).append((fold(row[1]), row[2] if len(row) > 2 else ""))
 
     def before(role: str) -> re.Pattern:  # one of the role's phrases ending right before a cue
-        return re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles[role])})(?:[\s،,]+\w+){{0,3}}[\s،,]+$")
+        return re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}(?:{alternation(p for p, _ in roles[role])})(?:[\s،,]+\w+){{0,3}}[\s،,]+$")
 
     leads = alternation(p for p, _ in roles["percent_lead"])
     near = [w for w in (fold(w) for r, w in read_tsv("place_words.tsv") if r == "near")]
@@ -83,7 +83,7 @@ def control_words() -> _Words:
         still=before("still"),
         attempt=before("attempt"),
         approach=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['approach'])})\s+(?:\w+\s+){{0,3}}(?:{alternation([fold('من')])})\s+$"),
-        negated=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['not'])})\s+(?:\w+[\s،,]+){{0,6}}$"),
+        negated=re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}(?:{alternation(p for p, _ in roles['not'])})\s+(?:\w+[\s،,]+){{0,6}}$"),
         ended=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['ended'])})(?!\w)"),
         taker_mark=re.compile(rf"(?<!\w){PROCLITICS}(?:{alternation(p for p, _ in roles['taker_mark'])})(?!\w)"),
         extents=sorted(((p, v) for p, v in roles["extent"]), key=lambda pv: -len(pv[0])),
@@ -131,7 +131,7 @@ _QUOTE_MAX = 150
 _WORDS = re.compile(r"\w+")
 _LEADING_PROCLITICS = re.compile(PROCLITICS)
 # في right after a verb's subject: where the subject is, not what it took
-_IN_PLACE = re.compile(rf"[\s\"“”«»)]*(?:{alternation([fold('في')])})\s+")
+_IN_PLACE = re.compile(rf"[\s\"“”«»)]*(?:{alternation([fold('في'), fold('داخل')])})\s+")
 # على after a verb's subject: its object comes after it
 _ON_WORD = re.compile(rf"(?<!\w)(?:{alternation(fold(w) for w in ('على',))})\s+")
 # between two places: "X في Y" (X lies in Y), and an aside after a comma ("عدن، ثاني أكبر مدينة بعد")
@@ -210,6 +210,8 @@ def control_claims(ex, doc, folded: str, discourse) -> list[ControlClaim]:
                 continue  # "دخلت الشرطة منطقة ...": no control
             change_here = the_change or change
             for m in places:
+                if change_here == "besieged" and m.start > ce and _IN_PLACE.match(folded, ce):
+                    continue  # "الذين يحاصرون في الفلوجة": they are the besieged
                 # the extent said after the cue ("سيطرت على المدينة بالكامل"، "فقد سيطرته على أكثر
                 # من نصف مساحتها"), else before it ("وجود داعش في كامل المحافظة")
                 extent, ext_span = _extent(folded, w, ce, min(e, max(ce, m.end) + 40))
@@ -252,7 +254,19 @@ def control_claims(ex, doc, folded: str, discourse) -> list[ControlClaim]:
                     claim.geo_precision = max(m.precision, p.precision)
                     claim.actor = w.actor_in.get((claim.actor, p.country), claim.actor)
                 out.append(claim)
-    return out
+    return _strongholds_taken(out)
+
+
+def _strongholds_taken(claims: list) -> list:
+    """"X holds" from "معقل X" in a sentence that says another actor took the place: X lost
+    it ("سيطرت المقاومة على حي التواهي آخر معاقل الحوثيين")."""
+    took = {(k.doc, k.place_en or k.place, k.actor) for k in claims
+            if k.change == "took" and k.extent in (None, "full")}  # (taking "most" of it leaves it held in part)
+    for k in claims:
+        if k.change == "holds" and any(p == (k.place_en or k.place) and a != k.actor and d == k.doc
+                                       for d, p, a in took):
+            k.change = "lost"
+    return claims
 
 
 def _combined(found: list, ex) -> list:
@@ -471,7 +485,7 @@ def _subjects(folded, before, cs, discourse, actors=()) -> list:
 
 
 # between two actors, an "و" right before the second: they act together
-_JOINED = re.compile(r"(?<!\w)و\s*(?:\w+\s+)?$")  # ("وحزب الله"، "وميليشيا حزب الله")
+_JOINED = re.compile(rf"(?<!\w)و(?:\s*\w+\s+|\s*)(?:{alternation(ARTICLES)})?$")  # ("وحزب الله"، "وميليشيا حزب الله"، "والقوات")
 
 
 def _pronoun_suffix(folded: str, cs: int, ce: int) -> bool:
@@ -553,7 +567,7 @@ def _place_just_before(folded, discourse, w, cs, lo):
 
 def _places_before(folded, discourse, w, pos, s, clause_end):
     """After "عليها"، "منها" or "على أكثر من نصف مساحتها": the last place named before the
-    cue, in its sentence or the one before it."""
+    cue, within _PRONOUN_REACH in its sentence ("X في Y": X)."""
     if not w.pronoun.match(folded, pos) and not w.area.search(folded, pos, min(clause_end, pos + _PLACE_REACH)):
         return []
     from marsad.geo.places import place_words
@@ -562,6 +576,8 @@ def _places_before(folded, discourse, w, pos, s, clause_end):
     here = [m for m in discourse._candidates() if m.end <= pos and m.start >= s  # its own sentence,
             and pos - m.end <= _PRONOUN_REACH                                      # near,
             and not toward.search(folded, max(0, m.start - 8), m.start)]           # not where they went
+    if len(here) > 1 and _IN_TOWN.fullmatch(folded[here[-2].end:here[-1].start]):
+        return [here[-2]]  # "قرية عزان بمحافظة أبين ... سيطرت عليها": the village
     return here[-1:] if here else []
 
 

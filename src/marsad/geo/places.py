@@ -99,7 +99,7 @@ def place_words() -> _Words:
     role = {w: "town" for w in town} | {w: "site" for w in site} | {w: "part" for w in part}
     fw = function_words()
     not_name = frozenset(lists.get("not_name", [])) | fw["name_stop"] | fw["clause_break"]
-    descriptors = alternation(town + site + near + lists.get("province", []))
+    descriptors = alternation(town + site + near + lists.get("province", []) + lists.get("region", []))
     place_word = re.compile(rf"{PROCLITICS}(?:{descriptors})")
     return _Words(re.compile(before.format(alternation(near))), re.compile(before.format(alternation(town))),
                   frozenset(lists.get("stop", [])), named, media_re, role, not_name,
