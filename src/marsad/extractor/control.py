@@ -46,6 +46,7 @@ class _Words:
     past: re.Pattern        # "كانت" right before a holding cue
     prospect: re.Pattern    # "مسألة وقت" after a claim
     generic: frozenset      # aliases that only refer back (التنظيم)
+    result: re.Pattern      # "أدى" before "لاستعادة": a result, not an aim
     object_words: frozenset  # what may stand between a cue and its place
     actor_in: dict          # (label, country) -> the label of the force it is there
     no_territory_actor: frozenset
@@ -97,13 +98,14 @@ def control_words() -> _Words:
         area=re.compile(rf"(?<!\w)(?:{alternation(p[:-1] + 'ت' if p.endswith('ه') else p for p, _ in roles['area'])})(?:ه|ها|هم)(?!\w)"),
         not_actor=frozenset(_strip(p) for p, _ in roles["not_actor"]),
         not_territory=re.compile(rf"\s*(?:{alternation([fold('على')])}\s+)?(?:\S+\s+)?{PROCLITICS}(?:{alternation(p for p, _ in roles['not_territory'])})(?!\w)"),
-        apposition=re.compile(rf"[\s،,]*(?:{alternation([fold('في')])}\s+(?:\w+\s+){{1,2}})?(?:(?:{alternation(p for p, _ in roles['apposition'])})\s+)*"),
+        apposition=re.compile(rf"[\s،,]*(?:{alternation([fold('في')])}\s+(?:\w+\s+){{1,2}})?(?:{PROCLITICS_NO_ARTICLE}(?:{alternation(p for p, _ in roles['apposition'])})\s+)*"),
         no_territory_actor=frozenset(p for p, _ in roles["no_territory_actor"]),
         tags=re.compile(rf"[\s\W]*(?:{alternation(p for p, _ in roles['tags'])})(?!\w)"),
         relative=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['relative'])})\s+(?:(?:{alternation(p for p, _ in roles['past'])})\s+)?$"),
         past=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['past'])})\s+$"),
         prospect=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['prospect'])})(?!\w)"),
         generic=frozenset(_strip(p) for p, _ in roles["generic"]),
+        result=re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}(?:{alternation(p for p, _ in roles['result'])})\s+(?:\w+\s+){{0,3}}$"),
         object_words=frozenset(p for p, _ in roles["object"]),
         actor_in=actor_in,
         from_any=re.compile(rf"(?<!\w)(?:{alternation([fold('من')])})\s+"),
@@ -178,7 +180,8 @@ def control_claims(ex, doc, folded: str, discourse) -> list[ControlClaim]:
             continue  # "كانت تسيطر عليها": held once, no more said
         if w.still.search(head):
             change = "holds"
-        elif w.attempt.search(head) or w.approach.search(head) or (form == "noun" and _AIM.search(folded, max(0, cs - 3), cs)):
+        elif w.attempt.search(head) or w.approach.search(head) or (
+                form == "noun" and _AIM.search(folded, max(0, cs - 3), cs) and not w.result.search(head)):
             change = "contested"  # "تحاول القوات السيطرة على"، "عملية لتحرير"
         if w.not_territory.match(folded, ce):
             continue  # "سيطرت على أربع دبابات"، "حاصروا الرئيس"

@@ -131,7 +131,7 @@ class PlaceFinder:
         # (a key that starts like the article, "الش"، "ال باسو", would hide the name after
         # the article from the leftmost-longest matcher: "الشيخ زويد"، "الشيشان")
         self.keys = [k for k in self.gaz.names if len(k.replace(" ", "")) >= self.MIN_KEY and k not in words.stop
-                     and not k.startswith(ARTICLES)
+                     and not k.startswith(ARTICLES) and not self._town_word_key(k, words)
                      and any(self._in_scope(p, region) for p in self.gaz.candidates(k))]
         self.region = region
         self.matcher = ahocorasick_rs.AhoCorasick(self.keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
@@ -139,6 +139,14 @@ class PlaceFinder:
         self.words = words
 
     WORLD_CITY = 150_000  # outside the region, towns this big are matched too
+
+    def _town_word_key(self, k: str, words) -> bool:
+        """A name that begins with a town word ("مدينة زنجبار", Zanzibar City's) and whose rest
+        is a name too: the matcher reads the town word itself, so that the rest's other places
+        (Zinjibar in Yemen) stay candidates."""
+        head, _, rest = k.partition(" ")
+        return (bool(rest) and words.town.search(head + " ") is not None and rest in self.gaz.names
+                and all(p.feature == "town" for p in self.gaz.candidates(k)))
 
     @classmethod
     def _in_scope(cls, p: Place, region: frozenset) -> bool:
