@@ -118,3 +118,11 @@ def test_the_state_as_of_a_day(tmp_path):
         assert [r["state"] for r in store.control_state("Houthis")] == ["lost"]
         assert [r["state"] for r in store.control_state("Houthis", until="2015-07-31")] == ["held"]
         assert [k.doc for k in store.control(actor="Houthis", since="2015-08-04")] == ["b"]
+
+
+def test_a_force_named_by_its_kind_takes_the_label_of_the_place_s_country():
+    assert said("وسيطر الجيش على مدينة زنجبار في محافظة أبين.") == [("Yemeni government forces", "took", "مدينة زنجبار")]
+    assert said("واستعاد الجيش السيطرة على مدينة تدمر.")[0][0] == "Syrian government forces"
+    assert said("وسيطر الجيش على مدينة باريس.") == []                  # whose army, the text does not say
+    assert said("وسيطر المتمردون الحوثيون والقوات الموالية لصالح على قاعدة العند.") == [
+        ("Houthis and Saleh forces", "took", "قاعدة العند")]

@@ -49,6 +49,8 @@ class _Words:
     result: re.Pattern      # "أدى" before "لاستعادة": a result, not an aim
     object_words: frozenset  # what may stand between a cue and its place
     actor_in: dict          # (label, country) -> the label of the force it is there
+    kinds: object           # PhraseMatcher: "الجيش"، "المتمردون" -> army, rebels (a kind of force)
+    kind_labels: frozenset
     no_territory_actor: frozenset
     led_by: re.Pattern      # "بقيادة" right before a place: part of the actor's name
 
@@ -107,6 +109,8 @@ def control_words() -> _Words:
         generic=frozenset(_strip(p) for p, _ in roles["generic"]),
         result=re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}(?:{alternation(p for p, _ in roles['result'])})\s+(?:\w+\s+){{0,3}}$"),
         object_words=frozenset(p for p, _ in roles["object"]),
+        kinds=PhraseMatcher({p: kind for p, kind in roles["actor_alias"]}),
+        kind_labels=frozenset(kind for _, kind in roles["actor_alias"]),
         actor_in=actor_in,
         from_any=re.compile(rf"(?<!\w)(?:{alternation([fold('من')])})\s+"),
         governed=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['object_of'])})\s+(?:\w+\s*)?[\"“”«»]?\s*$"),
@@ -196,6 +200,11 @@ def control_claims(ex, doc, folded: str, discourse) -> list[ControlClaim]:
                     main = main or discourse.main_actor() or label
                     label = main
                 actors.append((a, b, label))
+            # forces named only by their kind ("الجيش"): labelled by the place's country below
+            # (not where an actor's name follows: "المتمردون الحوثيون" are the Houthis)
+            actors += [(a, b, kind) for a, b, _, kind in w.kinds.finditer(folded, s, e)
+                       if not any(x < b and a < y or b <= _word_start(folded, x) <= b + 1 for x, y, _ in actors)]
+            actors.sort()
             sentence_actors[i] = actors
         if any(a <= cs < b for a, b, _ in actors):
             continue  # "جيش التحرير الفلسطيني": a word of an actor's name
@@ -256,6 +265,8 @@ def control_claims(ex, doc, folded: str, discourse) -> list[ControlClaim]:
                     claim.country, claim.admin1, claim.feature = p.country, p.admin1, p.feature
                     claim.geo_precision = max(m.precision, p.precision)
                     claim.actor = w.actor_in.get((claim.actor, p.country), claim.actor)
+                if claim.actor in w.kind_labels:
+                    continue  # "الجيش" where no country says whose army
                 out.append(claim)
     return _strongholds_taken(out)
 
