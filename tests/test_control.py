@@ -86,6 +86,10 @@ def test_stored_listed_and_the_state_of_an_actor(tmp_path, raqqa_path):
     assert geo["type"] == "FeatureCollection" and len(geo["features"]) >= 5
     assert all(len(f["geometry"]["coordinates"]) == 2 and f["properties"]["state"] for f in geo["features"])
     assert invoke("control", "--db", db, "--state").exit_code == 2          # --state needs --actor
+    # the search index: words in any spelling ("الرقّة" with a shadda, "بالرقة" with ب)
+    found = invoke("control", "--db", db, "--search", "بالرقّة", "-o", "jsonl").output.splitlines()
+    assert len(found) == len(list(SqliteStore(str(db), readonly=True).control()))
+    assert invoke("control", "--db", db, "--search", "كوبنهاغن", "-o", "jsonl").output == ""
     table = invoke("control", "--db", db, "--country", "SY")
     assert table.exit_code == 0 and "control claims" in table.output
     # a changed document replaces its control claims; the same one adds nothing

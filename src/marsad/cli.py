@@ -289,6 +289,7 @@ def _figure(c) -> str:
 @click.option("--admin1", help="only places in this first-level division (English name, e.g. Aleppo)")
 @click.option("--source", help="only claims of this source")
 @click.option("--doc", help="only the claims of this document")
+@click.option("--search", "query", help="only claims of documents that hold these words (any spelling, as `marsad search`)")
 @click.option("--since", help="only documents dated on or after this day (YYYY-MM-DD)")
 @click.option("--until", help="only documents dated on or before this day (YYYY-MM-DD)")
 @click.option("--state", "state", is_flag=True,
@@ -296,13 +297,14 @@ def _figure(c) -> str:
 @click.option("-n", "--limit", type=int, help="at most this many claims")
 @click.option("-o", "--output", type=click.Choice(["table", "jsonl", "csv", "geojson"]), default="table",
               show_default=True, help="geojson: points for the map (claims, or with --state the places)")
-def control(db, actor, change, place, country, admin1, source, doc, since, until, state, limit, output):
+def control(db, actor, change, place, country, admin1, source, doc, query, since, until, state, limit, output):
     """List control claims: who took, lost, holds, besieges or contests which place, according to whom.
 
     \b
     Examples:
       marsad control --actor ISIS --country SY
       marsad control --change took --since 2015-07-01 --until 2015-08-31 -o jsonl
+      marsad control --search "قاعدة العند"                    # claims of articles that name it
       marsad control --actor Houthis --state                  # what they hold now, place by place
       marsad control --actor Houthis --state --until 2015-07-15  # ... and as of a past day
       marsad control --actor Houthis --state -o geojson > houthis.geojson
@@ -315,7 +317,7 @@ def control(db, actor, change, place, country, admin1, source, doc, since, until
             rows = store.control_state(actor, country=country, until=until)
             _print_state(rows, output)
         else:
-            rows = store.control(limit=limit, place=place, since=since, until=until, actor=actor, change=change,
+            rows = store.control(limit=limit, place=place, since=since, until=until, search=query, actor=actor, change=change,
                                  country=country.upper() if country else None, admin1=admin1, source=source, doc=doc)
             _print_control(rows, output)
     finally:

@@ -237,9 +237,10 @@ class SqliteStore:
                         feature=r["feature"], place_ambiguous=bool(r["place_ambiguous"]))
 
     def control(self, limit: int | None = None, place: str | None = None, since: str | None = None,
-                until: str | None = None, **filters) -> Iterator[ControlClaim]:
+                until: str | None = None, search: str | None = None, **filters) -> Iterator[ControlClaim]:
         """Control claims, filtered (CONTROL_FILTERS; place: contains; since/until: the
-        document's date, ISO), in the order of the documents' dates."""
+        document's date, ISO; search: words their documents hold, as `search` finds them),
+        in the order of the documents' dates."""
         if not self._has_control():
             return
         where, args = [], []
@@ -254,6 +255,12 @@ class SqliteStore:
             where.append("(k.place LIKE ? OR k.place_en LIKE ?)")
             args += [f"%{place}%", f"%{place}%"]
         # (a date compares by its day: "2015-08-31 10:00" is on or before 2015-08-31)
+        if search:
+            match, _ = _fts_query(search)
+            if not match:
+                return
+            where.append("k.doc_rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+            args.append(match)
         if since:
             where.append("substr(d.date, 1, 10) >= ?")
             args.append(since)
@@ -344,18 +351,9 @@ class SqliteStore:
         """Documents whose title or body hold every word of the query, in any spelling
         variant that folding unifies and with or without proclitics (و، ب، ل، ال ...),
         best first, each with a snippet of its text."""
-        words = _TOKEN.findall(fold(query))
-        if not words:
+        match, terms = _fts_query(query)
+        if not match:
             return []
-        terms, parts = [], []
-        for word in words:
-            key = search_key(word)
-            terms.append(key)
-            quoted = '"' + key.replace('"', '""') + '"'
-            # a word written with the article is a noun: its key is not looked for among
-            # the variants, where فرقة would give رقة
-            parts.append("{title body}: " + quoted if key != word else quoted)
-        match = " AND ".join(parts)
         rows = self.db.execute(
             # a word itself weighs more than a variant of it (حلب in بحلب)
             "SELECT d.id, d.title, coalesce(d.text, d.raw) AS text, d.outlet, d.date,"
@@ -365,6 +363,20 @@ class SqliteStore:
             (match, limit, offset)).fetchall()
         return [{"id": r["id"], "title": r["title"], "outlet": r["outlet"], "date": r["date"],
                  "score": r["score"], "snippet": snippet(r["text"], terms)} for r in rows]
+
+
+def _fts_query(query: str) -> tuple[str, list[str]]:
+    """The FTS5 MATCH expression for a query (every word, in any spelling variant), and the
+    search keys of its words; ("", []) for a query with no word."""
+    terms, parts = [], []
+    for word in _TOKEN.findall(fold(query)):
+        key = search_key(word)
+        terms.append(key)
+        quoted = '"' + key.replace('"', '""') + '"'
+        # a word written with the article is a noun: its key is not looked for among
+        # the variants, where فرقة would give رقة
+        parts.append("{title body}: " + quoted if key != word else quoted)
+    return " AND ".join(parts), terms
 
 
 # what the last change said of a place leaves the actor with
