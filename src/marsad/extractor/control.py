@@ -221,6 +221,10 @@ def control_claims(ex, doc, folded: str, discourse) -> list[ControlClaim]:
             if actor in w.no_territory_actor:
                 continue  # "دخلت الشرطة منطقة ...": no control
             change_here = the_change or change
+            if change == "contested" and the_change:
+                if the_change == "lost":
+                    continue  # "الاستعدادات لطرد الانقلابيين من تعز": they hold it still
+                change_here = "contested"  # ... and the subject only tries to take it
             for m in places:
                 if change_here == "besieged" and m.start > ce and _IN_PLACE.match(folded, ce):
                     continue  # "الذين يحاصرون في الفلوجة": they are the besieged
