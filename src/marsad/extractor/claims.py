@@ -330,13 +330,13 @@ class ClaimExtractor:
             doc.folded, doc.folded_offsets = fold_with_map(text)
         folded = doc.folded
         cues = [c for c in self.lex.cues.finditer(folded) if c[3] != "-"]
-        has_control = control and control_words().cues.re.search(folded) is not None
-        if not cues and not has_control:
+        control_cues = list(control_words().cues.finditer(folded)) if control else []
+        if not cues and not control_cues:
             return [], []
         spans = list(self._sentences(folded))
         discourse = _Discourse(self, folded, spans, doc.title)
         claims = self._figure_claims(doc, folded, cues, spans, discourse) if cues else []
-        return claims, control_claims(self, doc, folded, discourse) if has_control else []
+        return claims, control_claims(self, doc, folded, discourse, control_cues) if control_cues else []
 
     def _figure_claims(self, doc, folded, cues, spans, discourse) -> list[Claim]:
         claims: list[Claim] = []

@@ -157,13 +157,13 @@ _AIM_GAP = re.compile(r"[\s\"“”«»),،]*(?:\w+\s+){0,3}")
 _AIM = re.compile(r"(?<!\w)[وف]?لل?$")
 
 
-def control_claims(ex, doc, folded: str, discourse) -> list[ControlClaim]:
+def control_claims(ex, doc, folded: str, discourse, cues: list | None = None) -> list[ControlClaim]:
     """The control claims of a folded document (ex: the ClaimExtractor, discourse: its
-    _Discourse for the document)."""
+    _Discourse for the document, cues: the control cues found in it, if they were looked for)."""
     from marsad.extractor.claims import _as_written, _clause_between, _place_as_written, _to_raw
 
     w = control_words()
-    cues = list(w.cues.finditer(folded))
+    cues = list(w.cues.finditer(folded)) if cues is None else cues
     if not cues:
         return []
     spans = discourse.spans
