@@ -147,6 +147,8 @@ _ASIDE = re.compile(r"\s*[،,]\s*(?:\w+\s+){1,6}")
 _FROM_REACH = 30
 # how far before "عليها"، "منه" the place it stands for may end
 _PRONOUN_REACH = 60
+# how far before a stronghold's place a word of taking makes it lost
+_TAKEN_REACH = 40
 # how far before "تحت سيطرة"، "معقل" the place it is said of may start
 _HOLDER_BEFORE = 60
 # after the actor of an "idafa" cue: على, or the pronoun form that names the place before
@@ -412,6 +414,9 @@ def _actor_and_places(ex, folded, discourse, w, role, form, cs, ce, clause_start
             return None
         if role == "loser_ended" and not w.ended.search(folded, owner[1], clause_end + 40):
             return None
+        if role == "holder_before" and places and _taken_before(folded, w, places[0].start, s):
+            # "نجحت المعركة باستعادة معسكر لبوزة، آخر معاقل الحوثي": the stronghold was lost
+            return [(owner[2], owner[:2], places, "lost")]
         if role in ("holder", "holder_before", "owner"):
             return [(owner[2], owner[:2], places, None)]
         found = [(owner[2], owner[:2], places, "lost")]
@@ -482,6 +487,16 @@ def _governed(folded: str, w, start: int) -> bool:
     while word > 0 and folded[word - 1].isalnum():
         word -= 1  # with its proclitics
     return w.governed.search(folded, max(0, word - 14), word) is not None
+
+
+def _taken_before(folded: str, w, place_start: int, s: int) -> bool:
+    """Whether a word of taking stands just before a place ("باستعادة معسكر لبوزة")."""
+    lo = max(s, place_start - _TAKEN_REACH)
+    for _, end, _, value in w.cues.finditer(folded, lo, place_start):
+        if value[0] == "took" and value[1] != "holder_before" and _object_gap(folded, w, end, place_start):
+            extent, _ = _extent(folded, w, end, place_start)
+            return extent in (None, "full")  # (taking "most of" it leaves it held in part)
+    return False
 
 
 def _subjects(folded, before, cs, discourse, actors=()) -> list:
