@@ -443,8 +443,11 @@ def _actor_and_places(ex, folded, discourse, w, role, form, cs, ce, clause_start
         rel = w.relative.search(folded, max(s, cs - 30), _word_start(folded, cs))
         if rel:  # "التنظيم الذي يسيطر على": the actor is the one the relative refers to
             near = [a for a in actors if a[1] <= rel.start() and len(_WORDS.findall(folded, a[1], rel.start())) <= 1]
-            # (a relative after a place, "بلدة صرين التي سيطروا عليها", has the place as object)
-            subjects = near[-1:] or _subjects(folded, before, cs, discourse, actors)
+            # (a relative after a place, "بلدة صرين التي سيطروا عليها", has the place as object;
+            # after another noun, "كتائب الثوار التي اقتحمت", the actor is a force marsad cannot name)
+            after_place = any(m.end <= rel.start() and len(_WORDS.findall(folded, m.end, rel.start())) <= 1
+                              for m in discourse._candidates() if s <= m.start < rel.start())
+            subjects = near[-1:] or (_subjects(folded, before, cs, discourse, actors) if after_place else [])
         else:
             subjects = _subjects(folded, before, cs, discourse, actors)
     if not subjects:
