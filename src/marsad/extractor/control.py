@@ -85,7 +85,7 @@ def control_words() -> _Words:
         cues=PhraseMatcher(cues, end=end_pattern("control")),
         still=before("still"),
         attempt=before("attempt"),
-        approach=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['approach'])})\s+(?:\w+\s+){{0,3}}(?:{alternation([fold('من')])})\s+$"),
+        approach=re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}(?:{alternation(p for p, _ in roles['approach'])})\s+(?:\w+\s+){{0,4}}(?:{alternation([fold('من')])})\s+$"),
         negated=re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}(?:{alternation(p for p, _ in roles['not'])})\s+(?:\w+[\s،,]+){{0,6}}$"),
         ended=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['ended'])})(?!\w)"),
         taker_mark=re.compile(rf"(?<!\w){PROCLITICS}(?:{alternation(p for p, _ in roles['taker_mark'])})(?!\w)"),
