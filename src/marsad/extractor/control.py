@@ -107,13 +107,13 @@ def control_words() -> _Words:
         past=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['past'])})\s+$"),
         prospect=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['prospect'])})(?!\w)"),
         generic=frozenset(_strip(p) for p, _ in roles["generic"]),
-        result=re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}(?:{alternation(p for p, _ in roles['result'])})\s+(?:\w+\s+){{0,3}}$"),
+        result=re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}(?:{alternation(p for p, _ in roles['result'])})\s+(?:\w+\s+){{0,4}}$"),
         object_words=frozenset(p for p, _ in roles["object"]),
         kinds=PhraseMatcher({p: kind for p, kind in roles["actor_alias"]}),
         kind_labels=frozenset(kind for _, kind in roles["actor_alias"]),
         actor_in=actor_in,
         from_any=re.compile(rf"(?<!\w)(?:{alternation([fold('من')])})\s+"),
-        governed=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['object_of'])})\s+(?:\w+\s*)?[\"“”«»]?\s*$"),
+        governed=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['object_of'])})\s+(?:\w+\s+){{0,2}}[\"“”«»]?\s*$"),
         led_by=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['led_by'])})\s+$"),
         from_word=re.compile(rf"[\s\"“”«»]*(?:{alternation([fold('من')])})\s+"),
     )
@@ -217,7 +217,7 @@ def control_claims(ex, doc, folded: str, discourse, cues: list | None = None) ->
         if found is None:
             continue
         found = _combined(found, ex)
-        if change == "took" and w.prospect.search(folded, ce, clause_end + 30):
+        if change == "took" and w.prospect.search(folded, ce, clause_end):
             change = "contested"  # "سقوط القاعدة بيد المقاومة مسألة وقت"
         for actor, actor_span, places, the_change in found:
             if actor in w.no_territory_actor:
