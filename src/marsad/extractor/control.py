@@ -36,6 +36,11 @@ class _Words:
     country_word: re.Pattern  # "البلاد": the country the article is about
     area: re.Pattern        # "مساحتها"، "أراضيه": the area of a place named before
     from_word: re.Pattern   # "من" after the actor of "طرد"، "إخراج"
+    complement: re.Pattern  # between a verbal noun's actor and the noun: four words at most, then من، في ...
+    in_place: re.Pattern    # "في" right after a verb's subject: where it is, not what it took
+    on_word: re.Pattern     # "على" after a verb's subject: its object comes after it
+    in_town: re.Pattern     # between two places: "X في Y" (X lies in Y)
+    on: re.Pattern          # after the actor of an "idafa" cue: على, or its pronoun forms
     not_actor: frozenset    # aliases that are common words too (القاعدة: the base)
     from_any: re.Pattern    # "من" anywhere after a withdrawal
     governed: re.Pattern    # a preposition right before an actor: an object, not a subject
@@ -85,22 +90,22 @@ def control_words() -> _Words:
         cues=PhraseMatcher(cues, end=end_pattern("control")),
         still=before("still"),
         attempt=before("attempt"),
-        approach=re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}(?:{alternation(p for p, _ in roles['approach'])})\s+(?:\w+\s+){{0,4}}(?:{alternation([fold('من')])})\s+$"),
+        approach=re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}(?:{alternation(p for p, _ in roles['approach'])})\s+(?:\w+\s+){{0,4}}(?:{alternation(p for p, _ in roles['from'])})\s+$"),
         negated=re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}(?:{alternation(p for p, _ in roles['not'])})\s+(?:\w+[\s،,]+){{0,6}}$"),
         ended=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['ended'])})(?!\w)"),
         taker_mark=re.compile(rf"(?<!\w){PROCLITICS}(?:{alternation(p for p, _ in roles['taker_mark'])})(?!\w)"),
         extents=sorted(((p, v) for p, v in roles["extent"]), key=lambda pv: -len(pv[0])),
         percent=re.compile(rf"(?:({leads})\s+)?(\d+(?:[.,]\d+)?)\s*(?:%|٪|بالمائه|في المائه)"),
-        pronoun=re.compile(rf"\s*(?:{alternation(fold(w) for w in ('عليها', 'عليه', 'منها', 'منه', 'فيها', 'فيه', 'إليها', 'إليه'))})(?!\w)"),
+        pronoun=re.compile(rf"\s*(?:{alternation(p for p, _ in roles['pronoun'])})(?!\w)"),
         # a list goes on after a comma or و ("في محافظتي حمص، ووسط محافظة حماة وقرب دمشق"); a
         # place glued on with ب or في alone only says where the one before is ("إب بوسط البلاد")
         joint=re.compile(rf"^\s*(?:[،,]\s*(?:و)?|و)(?:(?:في|ب)\s*)?(?:(?:{alternation(near)})\s+)?$"),
-        country_word=re.compile(rf"(?<!\w)(?:و)?(?:في\s+|ب)?((?:(?:{alternation(near)})\s+)?({alternation([fold('البلاد')])}))(?!\w)"),
+        country_word=re.compile(rf"(?<!\w)(?:و)?(?:في\s+|ب)?((?:(?:{alternation(near)})\s+)?({alternation(p for p, _ in roles['country'])}))(?!\w)"),
         # (a word in ة takes ت before the pronoun: مساحة، مساحتها)
         area=re.compile(rf"(?<!\w)(?:{alternation(p[:-1] + 'ت' if p.endswith('ه') else p for p, _ in roles['area'])})(?:ه|ها|هم)(?!\w)"),
         not_actor=frozenset(_strip(p) for p, _ in roles["not_actor"]),
-        not_territory=re.compile(rf"\s*(?:{alternation([fold('على')])}\s+)?(?:\S+\s+)?{PROCLITICS}(?:{alternation(p for p, _ in roles['not_territory'])})(?!\w)"),
-        apposition=re.compile(rf"[\s،,]*(?:{alternation([fold('في')])}\s+(?:\w+\s+){{1,2}})?(?:{PROCLITICS_NO_ARTICLE}(?:{alternation(p for p, _ in roles['apposition'])})\s+)*"),
+        not_territory=re.compile(rf"\s*(?:{alternation(p for p, _ in roles['on'])}\s+)?(?:\S+\s+)?{PROCLITICS}(?:{alternation(p for p, _ in roles['not_territory'])})(?!\w)"),
+        apposition=re.compile(rf"[\s،,]*(?:{alternation(p for p, _ in roles['in_town'])}\s+(?:\w+\s+){{1,2}})?(?:{PROCLITICS_NO_ARTICLE}(?:{alternation(p for p, _ in roles['apposition'])})\s+)*"),
         no_territory_actor=frozenset(p for p, _ in roles["no_territory_actor"]),
         tags=re.compile(rf"[\s\W]*(?:{alternation(p for p, _ in roles['tags'])})(?!\w)"),
         relative=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['relative'])})\s+(?:(?:{alternation(p for p, _ in roles['past'])})\s+)?$"),
@@ -112,10 +117,15 @@ def control_words() -> _Words:
         kinds=PhraseMatcher({p: kind for p, kind in roles["actor_alias"]}),
         kind_labels=frozenset(kind for _, kind in roles["actor_alias"]),
         actor_in=actor_in,
-        from_any=re.compile(rf"(?<!\w)(?:{alternation([fold('من')])})\s+"),
+        complement=re.compile(rf"[\s\"“”«»),،]*(?:(?:\w+[\s،,]+){{0,4}}(?:{alternation(p for p, _ in roles['complement'])})\s+)?"),
+        in_place=re.compile(rf"[\s\"“”«»)]*(?:{alternation(p for p, _ in roles['in'])})\s+"),
+        on_word=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['on'])})\s+"),
+        in_town=re.compile(rf"\s*(?:{alternation(p for p, _ in roles['in_town'])})\s*"),
+        on=re.compile(rf"[\s\"“”«»)]*(?=(?:{alternation(p for p, _ in roles['on'])}|{alternation(p for p, _ in roles['on_pronoun'])})(?!\w))"),
+        from_any=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['from'])})\s+"),
         governed=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['object_of'])})\s+(?:\w+\s+){{0,2}}[\"“”«»]?\s*$"),
         led_by=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['led_by'])})\s+$"),
-        from_word=re.compile(rf"[\s\"“”«»]*(?:{alternation([fold('من')])})\s+"),
+        from_word=re.compile(rf"[\s\"“”«»]*(?:{alternation(p for p, _ in roles['from'])})\s+"),
     )
 
 
@@ -128,20 +138,13 @@ _QUOTE_ACTOR_GAP = 30
 # "تمكنت المقاومة من السيطرة على"), and how many words after it
 _ACTOR_AFTER = 40
 _ACTOR_BEFORE = 100
-# between a verbal noun's actor and the noun: two words at most, then من، في، على
-_COMPLEMENT = re.compile(rf"[\s\"“”«»),،]*(?:(?:\w+[\s،,]+){{0,4}}(?:{alternation(fold(w) for w in ('من', 'في', 'على', 'عن'))})\s+)?")
 _AFTER_VERB = 3
 _AFTER_NOUN = 1
 # a claim whose quote grows longer than this was read across clauses: none is made
 _QUOTE_MAX = 150
 _WORDS = re.compile(r"\w+")
 _LEADING_PROCLITICS = re.compile(PROCLITICS)
-# في right after a verb's subject: where the subject is, not what it took
-_IN_PLACE = re.compile(rf"[\s\"“”«»)]*(?:{alternation([fold('في'), fold('داخل')])})\s+")
-# على after a verb's subject: its object comes after it
-_ON_WORD = re.compile(rf"(?<!\w)(?:{alternation(fold(w) for w in ('على',))})\s+")
-# between two places: "X في Y" (X lies in Y), and an aside after a comma ("عدن، ثاني أكبر مدينة بعد")
-_IN_TOWN = re.compile(rf"\s*(?:{alternation([fold('في'), fold('ب')])})\s*")
+# between two places: an aside after a comma ("عدن، ثاني أكبر مدينة بعد")
 _ASIDE = re.compile(r"\s*[،,]\s*(?:\w+\s+){1,6}")
 # how far after a withdrawal (or its actor) "من" may come before the place it left
 _FROM_REACH = 30
@@ -151,8 +154,6 @@ _PRONOUN_REACH = 60
 _TAKEN_REACH = 40
 # how far before "تحت سيطرة"، "معقل" the place it is said of may start
 _HOLDER_BEFORE = 60
-# after the actor of an "idafa" cue: على, or the pronoun form that names the place before
-_ON = re.compile(rf"[\s\"“”«»)]*(?=(?:{alternation(fold(w) for w in ('على', 'عليها', 'عليه'))})(?!\w))")
 # between an aim's actor and the noun: three words at most ("أطلقت القوات عملية عسكرية لتحرير")
 _AIM_GAP = re.compile(r"[\s\"“”«»),،]*(?:\w+\s+){0,3}")
 # ل before a verbal noun: an aim ("لتحرير"، "للسيطرة")
@@ -228,7 +229,7 @@ def control_claims(ex, doc, folded: str, discourse, cues: list | None = None) ->
                     continue  # "الاستعدادات لطرد الانقلابيين من تعز": they hold it still
                 change_here = "contested"  # ... and the subject only tries to take it
             for m in places:
-                if change_here == "besieged" and m.start > ce and _IN_PLACE.match(folded, ce):
+                if change_here == "besieged" and m.start > ce and w.in_place.match(folded, ce):
                     continue  # "الذين يحاصرون في الفلوجة": they are the besieged
                 # the extent said after the cue ("سيطرت على المدينة بالكامل"، "فقد سيطرته على أكثر
                 # من نصف مساحتها"), else before it ("وجود داعش في كامل المحافظة")
@@ -360,7 +361,7 @@ def _actor_and_places(ex, folded, discourse, w, role, form, cs, ce, clause_start
         while word > 0 and folded[word - 1].isalnum():
             word -= 1  # the noun's word, with its proclitics ("من السيطرة")
         aim = _AIM.search(folded, max(0, cs - 3), cs) is not None
-        before = [a for a in before if _COMPLEMENT.fullmatch(folded, a[1], word)
+        before = [a for a in before if w.complement.fullmatch(folded, a[1], word)
                   or (aim and _AIM_GAP.fullmatch(folded, a[1], word))]
     gap = _AFTER_NOUN if form == "noun" else _AFTER_VERB
     first_after = after[0] if after and len(_WORDS.findall(folded, ce, after[0][0])) <= gap else None
@@ -379,7 +380,7 @@ def _actor_and_places(ex, folded, discourse, w, role, form, cs, ce, clause_start
         # "سيطرة قوات X على المدينة"، "بعد سيطرة قوات X عليها": the actor, then على
         if first_after is None:
             return None
-        on = _ON.match(folded, first_after[1])
+        on = w.on.match(folded, first_after[1])
         if not on:
             return None
         places = _places_after(folded, discourse, w, on.end(), clause_end, skip=first_after)
@@ -453,10 +454,10 @@ def _actor_and_places(ex, folded, discourse, w, role, form, cs, ce, clause_start
     if not subjects:
         return None
     start_places = actor[1] if actor else ce
-    on = _ON_WORD.search(folded, start_places, min(clause_end, start_places + _PLACE_REACH))
+    on = w.on_word.search(folded, start_places, min(clause_end, start_places + _PLACE_REACH))
     if actor and on:
         start_places = on.end()  # "سيطرت قوات المقاومة في محافظتي الضالع وعدن على مثلث العند"
-    elif actor and _IN_PLACE.match(folded, start_places):
+    elif actor and w.in_place.match(folded, start_places):
         return None  # "طوّق جيش الإسلام وجبهة النصرة في الغوطة الشرقية الإشكالات": where the actor is
     if w.not_territory.match(folded, start_places):
         return None  # "سيطرت المقاومة على أربع دبابات"
@@ -595,7 +596,7 @@ def _place_just_before(folded, discourse, w, cs, lo):
         # "منطقة التواهي في عدن، التي تعد آخر معاقل": the place in the town; "عدن، ثاني أكبر
         # مدينة بعد صنعاء، تحت سيطرة": the place the aside is about
         direction = y.precision == 2 and y.start < y.name_start and len(_WORDS.findall(between)) <= 3
-        if (locating and locating.start() >= x.end) or _IN_TOWN.fullmatch(between) or direction \
+        if (locating and locating.start() >= x.end) or w.in_town.fullmatch(between) or direction \
                 or (_ASIDE.fullmatch(between) and folded[y.end:word].lstrip().startswith(("،", ","))):
             return [x]
     return [y]
@@ -612,7 +613,7 @@ def _places_before(folded, discourse, w, pos, s, clause_end):
     here = [m for m in discourse._candidates() if m.end <= pos and m.start >= s  # its own sentence,
             and pos - m.end <= _PRONOUN_REACH                                      # near,
             and not toward.search(folded, max(0, m.start - 8), m.start)]           # not where they went
-    if len(here) > 1 and _IN_TOWN.fullmatch(folded[here[-2].end:here[-1].start]):
+    if len(here) > 1 and w.in_town.fullmatch(folded[here[-2].end:here[-1].start]):
         return [here[-2]]  # "قرية عزان بمحافظة أبين ... سيطرت عليها": the village
     return here[-1:] if here else []
 
