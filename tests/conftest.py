@@ -20,6 +20,18 @@ def shared_path(*parts) -> Path:
     return path
 
 
+def snn_texts(ids) -> dict[str, str]:
+    """The texts of the SaudiNewsNet records with these ids (all of them must be there)."""
+    wanted, texts = set(ids), {}
+    with gzip.open(shared_path("corpus", "saudinewsnet.jsonl.gz"), "rt", encoding="utf-8") as f:
+        for line in f:
+            rec = json.loads(line)
+            if rec["id"] in wanted:
+                texts[rec["id"]] = rec["text"]
+    assert len(texts) == len(wanted), f"{len(wanted) - len(texts)} records missing from the corpus"
+    return texts
+
+
 @pytest.fixture
 def raqqa_path() -> Path:
     return shared_path("corpus", "raqqa-qposts.txt")

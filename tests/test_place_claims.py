@@ -2,12 +2,9 @@
 the place read by hand (tests/data/place_claims.tsv): the share right must not fall below
 the floor. Unlike ../shared/gold's dev set, the place rules were not written from these
 articles (at first), so this is the nearer estimate of what unseen text gets."""
-import gzip
-import json
-
 import marsad
 from marsad.evaluate import place_right
-from conftest import ROOT, shared_path
+from conftest import ROOT, snn_texts
 
 # 32/72 when the set was checked (commit 86d88b4); 38/72 after general rules made from its
 # errors (datelines, adjectives, places people went to, semicolons); 42/72 once its missing
@@ -26,14 +23,7 @@ def load_rows():
 
 def score() -> tuple[int, int, list]:
     rows = load_rows()
-    wanted = {r[0] for r in rows}
-    texts = {}
-    with gzip.open(shared_path("corpus", "saudinewsnet.jsonl.gz"), "rt", encoding="utf-8") as f:
-        for line in f:
-            rec = json.loads(line)
-            if rec["id"] in wanted:
-                texts[rec["id"]] = rec["text"]
-    assert len(texts) == len(wanted)
+    texts = snn_texts(r[0] for r in rows)
     claims = {doc: marsad.extract(text, doc_id=doc) for doc, text in texts.items()}
     right, wrong = 0, []
     for doc, start, end, kind, place in rows:
