@@ -1,6 +1,6 @@
-"""Control claims against 60 hand-checked claims of SaudiNewsNet articles
-(tests/data/control_claims.tsv): of the claims marsad still makes at those places, the
-share right (actor, change and place) must not fall below the floor."""
+"""Control claims against ten hand-checked sets of SaudiNewsNet claims
+(tests/data/control_claims*.tsv): of the claims marsad still makes at those places, the
+share right (actor, change and place) must not fall below each set's floor."""
 import pytest
 
 import marsad

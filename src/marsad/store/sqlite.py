@@ -210,14 +210,7 @@ class SqliteStore:
     # queries ------------------------------------------------------------------------
 
     def claims(self, limit: int | None = None, place: str | None = None, **filters) -> Iterator[Claim]:
-        where, args = [], []
-        for name, value in filters.items():
-            if value is None:
-                continue
-            if name not in CLAIM_FILTERS:
-                raise ValueError(f"unknown claim filter {name!r}")
-            where.append(f"{CLAIM_FILTERS[name]} = ?")
-            args.append(value)
+        where, args = _equal_filters(filters, CLAIM_FILTERS, "claim")
         if place:
             where.append("c.place LIKE ?")
             args.append(f"%{place}%")
@@ -243,14 +236,7 @@ class SqliteStore:
         in the order of the documents' dates."""
         if not self._has_control():
             return
-        where, args = [], []
-        for name, value in filters.items():
-            if value is None:
-                continue
-            if name not in CONTROL_FILTERS:
-                raise ValueError(f"unknown control filter {name!r}")
-            where.append(f"{CONTROL_FILTERS[name]} = ?")
-            args.append(value)
+        where, args = _equal_filters(filters, CONTROL_FILTERS, "control")
         if place:
             where.append("(k.place LIKE ? OR k.place_en LIKE ?)")
             args += [f"%{place}%", f"%{place}%"]
@@ -363,6 +349,20 @@ class SqliteStore:
             (match, limit, offset)).fetchall()
         return [{"id": r["id"], "title": r["title"], "outlet": r["outlet"], "date": r["date"],
                  "score": r["score"], "snippet": snippet(r["text"], terms)} for r in rows]
+
+
+def _equal_filters(filters: dict, columns: dict, kind: str) -> tuple[list[str], list]:
+    """WHERE conditions (and their arguments) for the filters given a value, each on the
+    column `columns` names for it; an unknown filter is an error."""
+    where, args = [], []
+    for name, value in filters.items():
+        if value is None:
+            continue
+        if name not in columns:
+            raise ValueError(f"unknown {kind} filter {name!r}")
+        where.append(f"{columns[name]} = ?")
+        args.append(value)
+    return where, args
 
 
 def _fts_query(query: str) -> tuple[str, list[str]]:
