@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 # The eleven kinds of ../shared/gold/GUIDE.md, in the guide's order.
 KINDS = (
@@ -25,8 +25,21 @@ GEO_FIELDS = (
 )
 
 
+class _Record:
+    """(De)serialisation of a claim record: its FIELDS, in the order of its format."""
+    __slots__ = ()
+    FIELDS: ClassVar[tuple[str, ...]] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.FIELDS}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]):
+        return cls(**{name: d.get(name) for name in cls.FIELDS if name in d})
+
+
 @dataclass(slots=True)
-class Claim:
+class Claim(_Record):
     doc: str
     kind: str
     low: int | None
@@ -50,12 +63,7 @@ class Claim:
     feature: str | None = None
     place_ambiguous: bool = False
 
-    def to_dict(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in CLAIM_FIELDS + GEO_FIELDS}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Claim":
-        return cls(**{name: d.get(name) for name in CLAIM_FIELDS + GEO_FIELDS if name in d})
+    FIELDS: ClassVar[tuple[str, ...]] = CLAIM_FIELDS + GEO_FIELDS
 
 
 # Control claims (docs/CONTROL.md): who took, lost, holds or besieges a place, according to
@@ -68,7 +76,7 @@ CONTROL_FIELDS = (
 
 
 @dataclass(slots=True)
-class ControlClaim:
+class ControlClaim(_Record):
     doc: str
     actor: str
     change: str
@@ -90,12 +98,7 @@ class ControlClaim:
     feature: str | None = None
     place_ambiguous: bool = False
 
-    def to_dict(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in CONTROL_FIELDS + GEO_FIELDS}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "ControlClaim":
-        return cls(**{name: d.get(name) for name in CONTROL_FIELDS + GEO_FIELDS if name in d})
+    FIELDS: ClassVar[tuple[str, ...]] = CONTROL_FIELDS + GEO_FIELDS
 
 
 @dataclass(slots=True)
