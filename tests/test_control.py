@@ -130,3 +130,11 @@ def test_a_force_named_by_its_kind_takes_the_label_of_the_place_s_country():
     assert said("وسيطر الجيش على مدينة باريس.") == []                  # whose army, the text does not say
     assert said("وسيطر المتمردون الحوثيون والقوات الموالية لصالح على قاعدة العند.") == [
         ("Houthis and Saleh forces", "took", "قاعدة العند")]
+
+
+def test_the_sample_article_on_control(tmp_path):
+    from conftest import SAMPLES
+    claims = marsad.extract_control((SAMPLES / "11-lahij-control.txt").read_text(encoding="utf-8"))
+    assert {(c.actor, c.change, c.place) for c in claims} >= {
+        ("Yemeni government forces", "took", "مدينة الحوطة"), ("Popular Resistance", "besieged", "معسكر لبوزة"),
+        ("Houthis", "withdrew", "منطقة الوهط"), ("Houthis", "holds", "مديرية القبيطة")}

@@ -455,7 +455,7 @@ def _actor_and_places(ex, folded, discourse, w, role, form, cs, ce, clause_start
         return None
     start_places = actor[1] if actor else ce
     on = w.on_word.search(folded, start_places, min(clause_end, start_places + _PLACE_REACH))
-    if actor and on:
+    if on and (actor or not any(m.start < on.start() for m in _places_between(discourse, start_places, on.start()))):
         start_places = on.end()  # "سيطرت قوات المقاومة في محافظتي الضالع وعدن على مثلث العند"
     elif actor and w.in_place.match(folded, start_places):
         return None  # "طوّق جيش الإسلام وجبهة النصرة في الغوطة الشرقية الإشكالات": where the actor is
@@ -574,6 +574,10 @@ def _object_gap(folded: str, w, a: int, b: int) -> bool:
 def _strip_proclitic(word: str) -> str:
     m = _LEADING_PROCLITICS.match(word)
     return word[m.end():] if m and len(word) - m.end() >= 3 else word
+
+
+def _places_between(discourse, a: int, b: int) -> list:
+    return [m for m in discourse._candidates() if a <= m.start < b]
 
 
 def _place_just_before(folded, discourse, w, cs, lo):
