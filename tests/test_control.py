@@ -35,6 +35,19 @@ def test_who_loses_and_who_takes():
     assert said("وقتل عشرة حوثيين أثناء انسحابهم من محافظة لحج.") == [("Houthis", "withdrew", "محافظة لحج")]
 
 
+def test_a_stronghold_taken_is_lost_by_its_holder():
+    # entered, or its holders driven out, right before it is called their stronghold
+    assert said("واستطاع المقاتلون دخول بلدة لودر، آخر معاقل الحوثيين في المحافظة.") == [("Houthis", "lost", "بلدة لودر")]
+    assert ("Houthis", "lost", "مدينة زنجبار") in said("وانتهت المعركة بطردهم من مدينة زنجبار آخر معقل للحوثيين هناك.")
+    # "من أيدي": who held the place taken
+    assert ("Houthis", "lost", "مدينة الضالع") in said("وأشاد بتحرير مدينة الضالع من أيدي الحوثيين.")
+    # held until it was taken: no holding
+    assert ("Houthis", "holds", "عدن") not in said(
+        "ودخلت المقاومة حي كريتر آخر أحياء عدن التي كانت لا تزال تحت سيطرة الحوثيين.")
+    # a stronghold taken that no place names: the place after it only locates it
+    assert said("وتمكن الجيش الصومالي من السيطرة على معقل لحركة الشباب في جنوب البلاد.") == []
+
+
 def test_a_source_an_extent_and_a_list_of_places():
     (c,) = marsad.extract_control("قال المرصد السوري إن وحدات حماية الشعب سيطرت على مدينة تل أبيض بالكامل.")
     assert (c.actor, c.change, c.source, c.extent, c.extent_text) == ("Kurdish forces", "took", "SOHR", "full", "بالكامل")

@@ -58,17 +58,17 @@ SETS = [
     # the fourth, fresh when read: 46/60 (0.77)
     ("control_claims_heldout4.tsv", 0.87),
     # the fifth, fresh when read: 44/60 (0.73)
-    ("control_claims_heldout5.tsv", 0.8),
+    ("control_claims_heldout5.tsv", 0.85),
     # the sixth, fresh when read: 46/60 (0.77)
     ("control_claims_heldout6.tsv", 0.8),
     # the seventh, fresh when read: 51/60 (0.85; 43/60 with its borderline calls wrong)
     ("control_claims_heldout7.tsv", 0.91),
     # the eighth, fresh when read: 49/60 (0.82; 46/60 with its borderline calls wrong)
-    ("control_claims_heldout8.tsv", 0.82),
+    ("control_claims_heldout8.tsv", 0.9),
     # the ninth, fresh when read: 41/52 (0.79)
     ("control_claims_heldout9.tsv", 0.82),
     # the tenth, fresh when read (every unread document left): 25/35 (0.71)
-    ("control_claims_heldout10.tsv", 0.71),
+    ("control_claims_heldout10.tsv", 0.85),
 ]
 
 

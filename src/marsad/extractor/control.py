@@ -58,6 +58,8 @@ class _Words:
     kind_labels: frozenset
     no_territory_actor: frozenset
     led_by: re.Pattern      # "بقيادة" right before a place: part of the actor's name
+    taken: re.Pattern       # "دخول"، "طردهم من" right before a stronghold's place: it was taken
+    from_hands: re.Pattern  # "من أيدي" after a place taken: its holder follows
 
 
 def _strip(alias: str) -> str:
@@ -109,7 +111,8 @@ def control_words() -> _Words:
         no_territory_actor=frozenset(p for p, _ in roles["no_territory_actor"]),
         tags=re.compile(rf"[\s\W]*(?:{alternation(p for p, _ in roles['tags'])})(?!\w)"),
         relative=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['relative'])})\s+(?:(?:{alternation(p for p, _ in roles['past'])})\s+)?$"),
-        past=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['past'])})\s+$"),
+        # ("كانت لا تزال تحت سيطرة": held until then, no more said)
+        past=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['past'])})\s+(?:(?:{alternation(p for p, _ in roles['still'])})\s+)?$"),
         prospect=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['prospect'])})(?!\w)"),
         generic=frozenset(_strip(p) for p, _ in roles["generic"]),
         result=re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}(?:{alternation(p for p, _ in roles['result'])})\s+(?:\w+\s+){{0,4}}$"),
@@ -126,6 +129,8 @@ def control_words() -> _Words:
         governed=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['object_of'])})\s+(?:\w+\s+){{0,2}}[\"“”«»]?\s*$"),
         led_by=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['led_by'])})\s+$"),
         from_word=re.compile(rf"[\s\"“”«»]*(?:{alternation(p for p, _ in roles['from'])})\s+"),
+        taken=re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}(?:{alternation(p for p, _ in roles['taken'])})(?!\w)"),
+        from_hands=re.compile(rf"[\s،,]*(?:{alternation(p for p, _ in roles['from_hands'])})\s+"),
     )
 
 
@@ -152,6 +157,8 @@ _FROM_REACH = 30
 _PRONOUN_REACH = 60
 # how far before a stronghold's place a word of taking makes it lost
 _TAKEN_REACH = 40
+# how far before a stronghold's cue a cue of taking makes it one taken
+_TAKEN_CLAUSE = 80
 # how far before "تحت سيطرة"، "معقل" the place it is said of may start
 _HOLDER_BEFORE = 60
 # between an aim's actor and the noun: three words at most ("أطلقت القوات عملية عسكرية لتحرير")
@@ -406,6 +413,8 @@ def _actor_and_places(ex, folded, discourse, w, role, form, cs, ce, clause_start
             places = _places_after(folded, discourse, w, m.end(), clause_end, skip=owner, reach=4) if m else []
         elif role == "holder_before":
             places = _place_just_before(folded, discourse, w, cs, max(s, cs - _HOLDER_BEFORE))
+            if not places and _took_in_clause(folded, w, max(clause_start, cs - _TAKEN_CLAUSE), cs):
+                return None  # a stronghold taken, named by no place of its own: a place after it only locates it
             places = places or _places_after(folded, discourse, w, owner[1], clause_end, skip=owner)
         else:
             places = _places_after(folded, discourse, w, owner[1], clause_end, skip=owner)
@@ -451,8 +460,6 @@ def _actor_and_places(ex, folded, discourse, w, role, form, cs, ce, clause_start
             subjects = near[-1:] or (_subjects(folded, before, cs, discourse, actors) if after_place else [])
         else:
             subjects = _subjects(folded, before, cs, discourse, actors)
-    if not subjects:
-        return None
     start_places = actor[1] if actor else ce
     on = w.on_word.search(folded, start_places, min(clause_end, start_places + _PLACE_REACH))
     if on and (actor or not any(m.start < on.start() for m in _places_between(discourse, start_places, on.start()))):
@@ -471,7 +478,13 @@ def _actor_and_places(ex, folded, discourse, w, role, form, cs, ce, clause_start
         places = _places_before(folded, discourse, w, start_places, s, clause_end)
     if not places:
         return None
-    return [(a[2], a[:2] if a[0] >= 0 else None, places, None) for a in subjects]
+    found = [(a[2], a[:2] if a[0] >= 0 else None, places, None) for a in subjects]
+    hands = w.from_hands.match(folded, places[-1].end) if the_change_of(role, folded, cs, ce) == "took" else None
+    if hands:  # "تحرير مدينة عدن من أيدي الحوثيين": who held it lost it
+        holder = next((a for a in actors if hands.end() <= a[0] <= hands.end() + 2), None)
+        if holder and holder[2] not in [f[0] for f in found]:
+            found.append((holder[2], holder[:2], places, "lost"))
+    return found or None
 
 
 def the_change_of(role, folded, cs, ce) -> str | None:
@@ -500,7 +513,14 @@ def _taken_before(folded: str, w, place_start: int, s: int) -> bool:
         if value[0] == "took" and value[1] != "holder_before" and _object_gap(folded, w, end, place_start):
             extent, _ = _extent(folded, w, end, place_start)
             return extent in (None, "full")  # (taking "most of" it leaves it held in part)
-    return False
+    return any(_object_gap(folded, w, m.end(), place_start) for m in w.taken.finditer(folded, lo, place_start))
+
+
+def _took_in_clause(folded: str, w, lo: int, cs: int) -> bool:
+    """Whether a cue of taking stands between lo and a cue at cs ("سيطرت على المدينة وهي واحدة
+    من آخر معاقل"، "السيطرة على معقل لحركة الشباب")."""
+    return any(value[0] == "took" and value[1] != "holder_before"
+               for _, _, _, value in w.cues.finditer(folded, lo, cs))
 
 
 def _subjects(folded, before, cs, discourse, actors=()) -> list:
