@@ -183,6 +183,7 @@ def test_a_version_1_store_is_migrated(tmp_path):
     con.close()
     run(db, SAMPLES)
     with SqliteStore(str(db)) as store:
-        assert store.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == SCHEMA_VERSION == "3"
+        assert store.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == SCHEMA_VERSION == "4"
         assert store.db.execute("SELECT count(*) FROM control").fetchone()[0] >= 0   # the control table exists
         assert any(c.country for c in store.claims())
+        assert all(c.date_end for c in store.claims())  # the samples have dates: so have their claims

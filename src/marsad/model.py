@@ -24,6 +24,11 @@ GEO_FIELDS = (
     "place_ar", "place_en", "lat", "lon", "country", "admin1", "geo_precision", "feature", "place_ambiguous",
 )
 
+# When the event happened (marsad.extractor.dates): its first and last day (ISO), ACLED's
+# time_precision (1 day, 2 week, 3 month; 4 longer), and the words that said it (none where
+# the day comes from the publication date alone).
+DATE_FIELDS = ("date_start", "date_end", "time_precision", "date_text")
+
 
 class _Record:
     """(De)serialisation of a claim record: its FIELDS, in the order of its format."""
@@ -62,8 +67,12 @@ class Claim(_Record):
     geo_precision: int | None = None
     feature: str | None = None
     place_ambiguous: bool = False
+    date_start: str | None = None
+    date_end: str | None = None
+    time_precision: int | None = None
+    date_text: str | None = None
 
-    FIELDS: ClassVar[tuple[str, ...]] = CLAIM_FIELDS + GEO_FIELDS
+    FIELDS: ClassVar[tuple[str, ...]] = CLAIM_FIELDS + GEO_FIELDS + DATE_FIELDS
 
 
 # Control claims (docs/CONTROL.md): who took, lost, holds or besieges a place, according to
@@ -97,8 +106,12 @@ class ControlClaim(_Record):
     geo_precision: int | None = None
     feature: str | None = None
     place_ambiguous: bool = False
+    date_start: str | None = None
+    date_end: str | None = None
+    time_precision: int | None = None
+    date_text: str | None = None
 
-    FIELDS: ClassVar[tuple[str, ...]] = CONTROL_FIELDS + GEO_FIELDS
+    FIELDS: ClassVar[tuple[str, ...]] = CONTROL_FIELDS + GEO_FIELDS + DATE_FIELDS
 
 
 @dataclass(slots=True)

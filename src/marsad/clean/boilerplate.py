@@ -94,6 +94,19 @@ def _is_paragraph(line: str) -> bool:
     return n >= PARAGRAPH_WORDS or (n >= SENTENCE_WORDS and bool(_SENTENCE_END.search(line)))
 
 
+def _header_date(line: str) -> str | None:
+    """The day (ISO) a header line gives, where the line is a full date and little else."""
+    from marsad.extractor.dates import find_dates
+
+    folded = fold(line)
+    if not any(ch.isdigit() for ch in folded):
+        return None
+    dates = [d for d in find_dates(folded, None) if d.lo == d.hi]
+    if len(dates) != 1 or _words(folded[:dates[0].start] + " " + folded[dates[0].end:]) > 3:
+        return None
+    return dates[0].lo.isoformat()
+
+
 def clean_document(doc: Document) -> Document:
     """Fill doc.text, doc.offsets and the title/section/byline metadata from doc.raw."""
     raw = doc.raw
@@ -135,6 +148,11 @@ def clean_document(doc: Document) -> Document:
             doc.byline = doc.byline or line
             continue
         if kind in ("poll", "comments", "related", "share"):
+            continue
+        if short and (day := _header_date(line)):
+            # a page's date line ("الثلاثاء 21 يوليو 2015"، "2015-07-21 10:30"): the
+            # publication date where the record has none
+            doc.date = doc.date or day
             continue
         if short and not title_given:
             if doc.title is None:

@@ -21,6 +21,7 @@ from marsad.ar.lexicon import (
 from marsad.extractor.lexicon import Lexicon, lexicon
 from marsad.geo.places import place_words
 from marsad.extractor.control import control_claims, control_words
+from marsad.extractor.dates import DatedText, publication_day
 from marsad.model import Claim, Document
 
 _SENTENCE_END = re.compile(r"(?:[.!?؟؛;]+(?=\s|$|[\"”»)])|\n+)")
@@ -336,7 +337,10 @@ class ClaimExtractor:
         spans = list(self._sentences(folded))
         discourse = _Discourse(self, folded, spans, doc.title)
         claims = self._figure_claims(doc, folded, cues, spans, discourse) if cues else []
-        return claims, control_claims(self, doc, folded, discourse, control_cues) if control_cues else []
+        control = control_claims(self, doc, folded, discourse, control_cues) if control_cues else []
+        if claims or control:
+            _date_claims(doc, folded, spans, claims + control)
+        return claims, control
 
     def _figure_claims(self, doc, folded, cues, spans, discourse) -> list[Claim]:
         claims: list[Claim] = []
@@ -977,6 +981,17 @@ def _place_as_written(doc, m) -> str:
             start = prefix.end()  # "بمحافظة إدلب"، "وحي باب توما", but "بلدة سراقب" keeps its ب
     ps, pe = _to_raw(doc, start, m.end)
     return doc.raw[ps:pe].strip()
+
+
+def _date_claims(doc, folded: str, spans, claims) -> None:
+    """Give each claim the day or days its event happened (marsad.extractor.dates)."""
+    def to_raw(i: int) -> int:
+        return _to_raw(doc, i, i)[0]
+
+    paragraphs = [0] + [m.end() for m in _PARAGRAPH.finditer(folded)]
+    dated = DatedText(folded, publication_day(doc.date), spans, paragraphs, to_raw)
+    for c in claims:
+        dated.date(c, doc.raw)
 
 
 def _to_raw(doc, fs: int, fe: int) -> tuple[int, int]:

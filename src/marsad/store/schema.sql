@@ -1,5 +1,5 @@
--- marsad's SQLite store. Version 3 (version 2 had no control claims, version 1 no place
--- columns on claims).
+-- marsad's SQLite store. Version 4 (version 3 had no dates on claims, no near-duplicate
+-- groups and no events; version 2 no control claims; version 1 no place columns on claims).
 CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
     value TEXT
@@ -31,7 +31,9 @@ CREATE TABLE IF NOT EXISTS documents (
     offsets       TEXT NOT NULL,    -- JSON OffsetMap from text to raw
     meta          TEXT,             -- JSON
     run_id        INTEGER REFERENCES runs(id),
-    added_at      TEXT NOT NULL
+    added_at      TEXT NOT NULL,
+    sketch        TEXT,             -- the smallest hashes of its word shingles (marsad.link.dedup)
+    dup_of        TEXT              -- the first document of its near-duplicate group (NULL: none)
 );
 CREATE INDEX IF NOT EXISTS documents_hash ON documents(content_hash);
 
@@ -60,7 +62,11 @@ CREATE TABLE IF NOT EXISTS claims (
     admin1      TEXT,
     geo_precision INTEGER,      -- ACLED: 1 town, 2 near it or part of it, 3 region
     feature     TEXT,
-    place_ambiguous INTEGER NOT NULL DEFAULT 0
+    place_ambiguous INTEGER NOT NULL DEFAULT 0,
+    date_start  TEXT,           -- when the event happened: first and last day, ISO (extractor/dates.py)
+    date_end    TEXT,
+    time_precision INTEGER,     -- ACLED: 1 day, 2 week, 3 month; 4 longer
+    date_text   TEXT            -- the words that said it; NULL where it is the publication date
 );
 CREATE INDEX IF NOT EXISTS claims_doc ON claims(doc_rowid);
 CREATE INDEX IF NOT EXISTS claims_kind ON claims(kind);
@@ -91,7 +97,11 @@ CREATE TABLE IF NOT EXISTS control (
     admin1      TEXT,
     geo_precision INTEGER,
     feature     TEXT,
-    place_ambiguous INTEGER NOT NULL DEFAULT 0
+    place_ambiguous INTEGER NOT NULL DEFAULT 0,
+    date_start  TEXT,           -- when the event happened: first and last day, ISO (extractor/dates.py)
+    date_end    TEXT,
+    time_precision INTEGER,     -- ACLED: 1 day, 2 week, 3 month; 4 longer
+    date_text   TEXT            -- the words that said it; NULL where it is the publication date
 );
 CREATE INDEX IF NOT EXISTS control_doc ON control(doc_rowid);
 CREATE INDEX IF NOT EXISTS control_actor ON control(actor, change);

@@ -14,13 +14,17 @@ from marsad.ar.normalize import fold, fold_with_map, search_key, search_keys, se
 from marsad.model import Claim, ControlClaim, Document, Reject
 from marsad.offsets import OffsetMap
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 # columns added in each version, for stores written by an earlier one
 _MIGRATIONS = {
     "2": [f"ALTER TABLE claims ADD COLUMN {col}" for col in (
         "place_ar TEXT", "place_en TEXT", "lat REAL", "lon REAL", "country TEXT", "admin1 TEXT",
         "geo_precision INTEGER", "feature TEXT", "place_ambiguous INTEGER NOT NULL DEFAULT 0")],
     "3": [],  # the control table, which schema.sql creates
+    # event dates on claims; near-duplicate groups of documents (the events tables are new)
+    "4": [f"ALTER TABLE {table} ADD COLUMN {col}" for table in ("claims", "control") for col in (
+        "date_start TEXT", "date_end TEXT", "time_precision INTEGER", "date_text TEXT")]
+         + ["ALTER TABLE documents ADD COLUMN sketch TEXT", "ALTER TABLE documents ADD COLUMN dup_of TEXT"],
 }
 # claim filters a caller may give, and the column each reads
 CLAIM_FILTERS = {"kind": "c.kind", "group": "c.grp", "source": "c.source", "doc": "c.doc",
@@ -73,11 +77,15 @@ class SqliteStore:
             row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() if exists else None
             if row is not None and int(row[0]) > int(SCHEMA_VERSION):
                 raise StoreError(f"{self.path} has schema version {row[0]}; this marsad reads up to {SCHEMA_VERSION}")
+            # the tables a version added are made by schema.sql; the columns it added to
+            # older tables, by its ALTER statements (where the table lacks them)
+            self.db.executescript(schema)
             if row is not None:
                 for version in range(int(row[0]) + 1, int(SCHEMA_VERSION) + 1):
                     for statement in _MIGRATIONS.get(str(version), []):
-                        self.db.execute(statement)
-            self.db.executescript(schema)
+                        table, column = statement.split()[2], statement.split()[5]
+                        if column not in {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}:
+                            self.db.execute(statement)
             self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
         with self.db:
             self.db.execute("CREATE INDEX IF NOT EXISTS claims_country ON claims(country, admin1)")
@@ -161,19 +169,23 @@ class SqliteStore:
         db.executemany(
             'INSERT INTO claims(doc_rowid, doc, kind, low, high, qualifier, grp, source, stance, place,'
             ' cumulative, quote, start, "end", run_id, place_ar, place_en, lat, lon, country, admin1,'
-            ' geo_precision, feature, place_ambiguous) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+            ' geo_precision, feature, place_ambiguous, date_start, date_end, time_precision, date_text)'
+            ' VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
             [(rowid, c.doc, c.kind, c.low, c.high, c.qualifier, c.group, c.source, c.stance, c.place,
               int(bool(c.cumulative)), c.quote, c.start, c.end, run_id, c.place_ar, c.place_en, c.lat, c.lon,
-              c.country, c.admin1, c.geo_precision, c.feature, int(bool(c.place_ambiguous)))
+              c.country, c.admin1, c.geo_precision, c.feature, int(bool(c.place_ambiguous)),
+              c.date_start, c.date_end, c.time_precision, c.date_text)
              for c in doc.claims])
         if doc.control:
             db.executemany(
                 'INSERT INTO control(doc_rowid, doc, actor, change, place, extent, extent_text, source, stance,'
                 ' quote, start, "end", run_id, place_ar, place_en, lat, lon, country, admin1, geo_precision,'
-                ' feature, place_ambiguous) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+                ' feature, place_ambiguous, date_start, date_end, time_precision, date_text)'
+                ' VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
                 [(rowid, k.doc, k.actor, k.change, k.place, k.extent, k.extent_text, k.source, k.stance, k.quote,
                   k.start, k.end, run_id, k.place_ar, k.place_en, k.lat, k.lon, k.country, k.admin1,
-                  k.geo_precision, k.feature, int(bool(k.place_ambiguous)))
+                  k.geo_precision, k.feature, int(bool(k.place_ambiguous)),
+                  k.date_start, k.date_end, k.time_precision, k.date_text)
                  for k in doc.control])
         self._tick()
 
@@ -227,7 +239,9 @@ class SqliteStore:
                         stance=r["stance"], place=r["place"], cumulative=bool(r["cumulative"]),
                         place_ar=r["place_ar"], place_en=r["place_en"], lat=r["lat"], lon=r["lon"],
                         country=r["country"], admin1=r["admin1"], geo_precision=r["geo_precision"],
-                        feature=r["feature"], place_ambiguous=bool(r["place_ambiguous"]))
+                        feature=r["feature"], place_ambiguous=bool(r["place_ambiguous"]),
+                        date_start=r["date_start"], date_end=r["date_end"], time_precision=r["time_precision"],
+                        date_text=r["date_text"])
 
     def control(self, limit: int | None = None, place: str | None = None, since: str | None = None,
                 until: str | None = None, search: str | None = None, **filters) -> Iterator[ControlClaim]:
@@ -397,7 +411,8 @@ def _control(r) -> ControlClaim:
                         source=r["source"], stance=r["stance"], place_ar=r["place_ar"], place_en=r["place_en"],
                         lat=r["lat"], lon=r["lon"], country=r["country"], admin1=r["admin1"],
                         geo_precision=r["geo_precision"], feature=r["feature"],
-                        place_ambiguous=bool(r["place_ambiguous"]))
+                        place_ambiguous=bool(r["place_ambiguous"]), date_start=r["date_start"],
+                        date_end=r["date_end"], time_precision=r["time_precision"], date_text=r["date_text"])
 
 
 def index_columns(title: str | None, folded_body: str | None) -> tuple[str, str, str]:

@@ -1,0 +1,353 @@
+"""When a claim's event happened: a day or a span of days, from the publication date and what
+the text says ("أمس"، "اليوم (الاثنين)"، "الخميس الماضي"، "مطلع الشهر الجاري"، "15 يوليو/تموز"،
+"5 شوال 1436هـ"). The words are in ar/data/dates.tsv.
+
+A claim takes the date said nearest to it in its sentence (before it first), else the last
+one said before it in its paragraph, else the one in the article's lead, else the day of
+publication or the day before (news reports what happened by then). Where the document has no
+publication date, only a date the text gives in full (with its year) counts: no date is
+invented. `time_precision` is ACLED's: 1 a day, 2 a week at most, 3 a month at most; 4 (not
+ACLED's) a longer span.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.ar.lexicon import PROCLITICS_NO_ARTICLE, alternation, read_tsv
+from marsad.ar.normalize import fold
+
+_ONE = dt.timedelta(days=1)
+# a conjunction or preposition glued to a date word ("وأمس"، "بالخميس")
+_GLUE = PROCLITICS_NO_ARTICLE
+_YEAR = r"(1[34]\d\d|20\d\d|19\d\d)"
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int      # the words, in the folded text
+    end: int
+    lo: dt.date
+    hi: dt.date
+
+
+@dataclass(frozen=True)
+class _DateWords:
+    day: re.Pattern
+    days: dict
+    weekday: re.Pattern
+    weekdays: dict
+    explicit: re.Pattern     # 15 يوليو/تموز 2015، 5 شوال 1436
+    month_alone: re.Pattern  # في يوليو الماضي، شهر رمضان، يوليو 2015
+    months: dict
+    hijri: dict
+    numeric: re.Pattern      # 15/7/2015، 2015-07-15
+    period: re.Pattern
+    periods: dict
+    this_month: re.Pattern
+    last_month: re.Pattern
+    part: re.Pattern         # مطلع الشهر الجاري، أواخر يوليو
+    parts: dict
+    ago: re.Pattern          # قبل ثلاثة أيام، منذ يومين
+    units: dict
+    since: re.Pattern        # منذ right before a date
+    year: re.Pattern         # عام 2014
+    past: frozenset
+    future: frozenset
+
+
+@lru_cache(maxsize=1)
+def date_words() -> _DateWords:
+    rows: dict[str, list[tuple[str, str]]] = {}
+    for row in read_tsv("dates.tsv"):
+        rows.setdefault(row[0], []).append((fold(row[1]), row[2] if len(row) > 2 else ""))
+
+    def alt(role):
+        return alternation(p for p, _ in rows[role])
+
+    def table(role, convert=int):
+        return {p: convert(v) for p, v in rows[role]}
+
+    def pair(v):
+        a, b = v.split(",")
+        return int(a), int(b)
+
+    months = table("month")
+    hijri = table("hijri_month")
+    month = alternation(list(months) + list(hijri))
+    gregorian = alt("month")
+    of, month_word, day_word = alt("of"), alt("month_word"), alt("day_word")
+    tail = rf"(?:\s+({alt('past')}|{alt('future')}))?"
+    year_of = rf"(?:\s*[,،]?\s*(?:{of}\s+)?(?:{alt('year_word')}\s+)?{_YEAR}(?!\d))?"
+    return _DateWords(
+        # (not a name in quotes: the paper «اليوم»)
+        day=re.compile(rf"(?<![\w«\"“]){_GLUE}({alt('day')})(?![\w»\"”])"),
+        days=table("day"),
+        weekday=re.compile(rf"(?<!\w){_GLUE}(?:{day_word}\s+)?({alt('weekday')})(?!\w){tail}"),
+        weekdays=table("weekday"),
+        explicit=re.compile(rf"(?<![\d/])(\d{{1,2}})\s*(?:{of}\s+)?(?:{month_word}\s+)?({month})(?:\s*[/(]\s*{gregorian}\s*\)?)?{tail}{year_of}"),
+        month_alone=re.compile(
+            rf"(?:(?<!\w)({alt('month_lead')}|{month_word})\s+(?:{month_word}\s+)?)?"
+            rf"(?<!\w)({month})(\s*/\s*{gregorian})?(?!\w){tail}{year_of}"),
+        months=months, hijri=hijri,
+        numeric=re.compile(r"(?<![\d/.-])(?:(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})|(\d{4})-(\d{2})-(\d{2}))(?![\d/.-])"),
+        period=re.compile(rf"(?<!\w){_GLUE}({alt('period')})(?!\w)"),
+        periods=table("period", pair),
+        this_month=re.compile(rf"(?<!\w){_GLUE}(?:{alt('this_month')})(?!\w)"),
+        last_month=re.compile(rf"(?<!\w){_GLUE}(?:{alt('last_month')})(?!\w)"),
+        part=re.compile(rf"(?<!\w){_GLUE}({alt('month_part')})\s+(?:(?:{alt('this_month')})|({alt('last_month')})|(?:{month_word}\s+)?({month})(?!\w){tail})"),
+        parts=table("month_part", pair),
+        ago=re.compile(rf"(?<!\w)(?:{alt('ago')})\s+(?:(\d+|\w+)\s+)?({alt('unit')})(?!\w)"),
+        units=table("unit"),
+        since=re.compile(rf"(?<!\w)(?:{alt('since')})\s+(?:{day_word}\s+)?$"),
+        year=re.compile(rf"(?<!\w){_GLUE}(?:{alt('year_word')})\s+{_YEAR}(?!\d)"),
+        past=frozenset(p for p, _ in rows["past"]),
+        future=frozenset(p for p, _ in rows["future"]),
+    )
+
+
+def publication_day(value: str | None) -> dt.date | None:
+    """The day of a document's date (ISO, with or without a time), or None."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        try:
+            return dt.datetime.fromisoformat(value.strip()).date()
+        except ValueError:
+            return None
+
+
+def precision(lo: dt.date, hi: dt.date) -> int:
+    days = (hi - lo).days
+    return 1 if days == 0 else 2 if days <= 6 else 3 if days <= 31 else 4
+
+
+def find_dates(folded: str, pub: dt.date | None) -> list[DateMention]:
+    """The dates a folded text gives, resolved against the publication day, in text order
+    (one per stretch of words: "اليوم (الاثنين)" is one). A date to come is left out."""
+    w = date_words()
+    found: list[DateMention] = []
+
+    def add(m, lo, hi, start=None):
+        if lo is None or hi is None or lo > hi:
+            return
+        if pub is not None and lo > pub + _ONE:
+            return  # a plan or an appointment: no event yet
+        s = m.start() if start is None else start
+        if w.since.search(folded, max(0, s - 12), s) and pub is not None and lo <= pub:
+            hi = max(hi, pub)  # "منذ الخميس": from that day on
+        found.append(DateMention(s, m.end(), lo, hi))
+
+    if pub is not None:
+        for m in w.day.finditer(folded):
+            d = pub + dt.timedelta(days=w.days[m.group(1)])
+            add(m, d, d, m.start(1))
+        for m in w.weekday.finditer(folded):
+            if m.group(2) in w.future:
+                continue
+            back = (pub.weekday() - w.weekdays[m.group(1)]) % 7
+            if back == 0 and m.group(2) in w.past:
+                back = 7
+            d = pub - dt.timedelta(days=back)
+            add(m, d, d)
+        for m in w.period.finditer(folded):
+            a, b = w.periods[m.group(1)]
+            add(m, pub + dt.timedelta(days=a), pub + dt.timedelta(days=b), m.start(1))
+        for m in w.this_month.finditer(folded):
+            add(m, pub.replace(day=1), pub)
+        for m in w.last_month.finditer(folded):
+            end = pub.replace(day=1) - _ONE
+            add(m, end.replace(day=1), end)
+        for m in w.ago.finditer(folded):
+            count = _count(m.group(1))
+            unit = w.units[m.group(2)]
+            if count is None:
+                continue
+            d = pub - dt.timedelta(days=count * unit)
+            slack = dt.timedelta(days=0 if count * unit <= 2 else max(1, count * unit // 7))
+            add(m, d - slack, min(pub, d + slack))
+    for m in w.explicit.finditer(folded):
+        day, name, tail, year = int(m.group(1)), m.group(2), m.group(3), m.group(4)
+        if tail in w.future:
+            continue
+        lo = _day(w, name, day, year, pub, tail in w.past)
+        add(m, lo, lo)
+    for m in w.part.finditer(folded):
+        a, b = w.parts[m.group(1)]
+        if m.group(3):
+            span = _month(w, m.group(3), None, pub, m.group(4) in w.past) if m.group(4) not in w.future else None
+        elif pub is None:
+            continue
+        elif m.group(2):
+            end = pub.replace(day=1) - _ONE
+            span = (end.replace(day=1), end)
+        else:
+            span = (pub.replace(day=1), pub)
+        if span:
+            first, last = span
+            lo = first + dt.timedelta(days=a - 1)
+            hi = min(last, first + dt.timedelta(days=b - 1))
+            add(m, min(lo, hi), hi)
+    for m in w.month_alone.finditer(folded):
+        lead, name, slash, tail, year = m.groups()
+        if tail in w.future or any(x.start <= m.start(2) < x.end for x in found):
+            continue
+        if not (lead or slash or tail or year):
+            continue  # "مارس" alone is a verb as often as a month
+        span = _month(w, name, year, pub, tail in w.past)
+        if span:
+            add(m, *span)
+    for m in w.numeric.finditer(folded):
+        try:
+            d = (dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))) if m.group(1)
+                 else dt.date(int(m.group(4)), int(m.group(5)), int(m.group(6))))
+        except ValueError:
+            continue
+        add(m, d, d)
+    for m in w.year.finditer(folded):
+        year = int(m.group(1))
+        if 1900 <= year <= 2100:
+            add(m, dt.date(year, 1, 1), dt.date(year, 12, 31))
+    # one date per stretch of words: the first found of overlapping ones (a day before the
+    # weekday in brackets after it, a day of a month before the month alone)
+    found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    out: list[DateMention] = []
+    for x in found:
+        if out and x.start < out[-1].end + 3 and _adjacent(folded, out[-1], x):
+            continue
+        out.append(x)
+    return out
+
+
+def _adjacent(folded: str, a: DateMention, b: DateMention) -> bool:
+    """b overlaps a, or only brackets and commas stand between them ("اليوم (الاثنين)")."""
+    return b.start < a.end or not folded[a.end:b.start].strip(" ()،,-")
+
+
+def _count(word: str | None) -> int | None:
+    if word is None:
+        return 1
+    if word.isdigit():
+        return int(word)
+    from marsad.ar.numbers import find_quantities
+
+    qs = find_quantities(word)
+    return qs[0].low if qs and qs[0].low else None
+
+
+def _day(w, name: str, day: int, year: str | None, pub: dt.date | None, past: bool) -> dt.date | None:
+    if name in w.hijri:
+        return _hijri_day(w.hijri[name], day, year, pub)
+    month = w.months[name]
+    if year:
+        y = int(year)
+    elif pub is None:
+        return None
+    else:
+        y = pub.year
+        try:
+            if past or dt.date(y, month, min(day, 28)) > pub + _ONE:
+                y -= 1  # "15 ديسمبر" in a July article: last December
+        except ValueError:
+            return None
+    try:
+        return dt.date(y, month, day)
+    except ValueError:
+        return None
+
+
+def _hijri_day(month: int, day: int, year: str | None, pub: dt.date | None) -> dt.date | None:
+    from hijridate import Gregorian, Hijri
+
+    try:
+        if year:
+            return Hijri(int(year), month, day).to_gregorian()
+        if pub is None:
+            return None
+        y = Gregorian(pub.year, pub.month, pub.day).to_hijri().year
+        d = Hijri(y, month, day).to_gregorian()
+        return d if d <= pub + _ONE else Hijri(y - 1, month, day).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _month(w, name: str, year: str | None, pub: dt.date | None, past: bool) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of a month named alone (the last such month before the
+    publication day where no year is given)."""
+    if name in w.hijri:
+        from hijridate import Gregorian, Hijri
+
+        try:
+            if year:
+                y = int(year)
+            elif pub is None:
+                return None
+            else:
+                y = Gregorian(pub.year, pub.month, pub.day).to_hijri().year
+                if Hijri(y, w.hijri[name], 1).to_gregorian() > pub:
+                    y -= 1
+            first = Hijri(y, w.hijri[name], 1)
+            return first.to_gregorian(), first.to_gregorian() + dt.timedelta(days=first.month_length() - 1)
+        except (ValueError, OverflowError):
+            return None
+    month = w.months[name]
+    if year:
+        y = int(year)
+    elif pub is None:
+        return None
+    else:
+        y = pub.year if (month < pub.month or (month == pub.month and not past)) else pub.year - 1
+    first = dt.date(y, month, 1)
+    last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - _ONE
+    if pub is not None and not year and first <= pub <= last:
+        last = pub
+    return first, last
+
+
+class DatedText:
+    """The dates of one document, and the rule that gives each claim one. Positions are in
+    the raw text where to_raw maps the folded text's positions there."""
+
+    def __init__(self, folded: str, pub: dt.date | None, spans: list[tuple[int, int]], paragraphs: list[int],
+                 to_raw=lambda i: i):
+        self.pub = pub
+        self.mentions = [DateMention(to_raw(m.start), to_raw(m.end), m.lo, m.hi) for m in find_dates(folded, pub)]
+        self._starts = [m.start for m in self.mentions]
+        self.spans = [(to_raw(s), to_raw(e)) for s, e in spans]
+        self._span_starts = [s for s, _ in self.spans]
+        self.paragraphs = [to_raw(p) for p in paragraphs]
+        lead_end = self.spans[1][1] if len(self.spans) > 1 else (self.spans[0][1] if self.spans else 0)
+        self.lead = next((m for m in self.mentions if m.start < lead_end), None)
+
+    def for_position(self, pos: int) -> tuple[DateMention | None, dt.date | None, dt.date | None]:
+        """(the mention that dates a claim at position pos, or None; its first and last day),
+        or (None, None, None) where nothing gives a date."""
+        i = max(0, bisect.bisect_right(self._span_starts, pos) - 1)
+        s, e = self.spans[i] if self.spans else (0, pos + 1)
+        k = bisect.bisect_right(self._starts, pos)
+        before = [m for m in self.mentions[:k] if m.start >= s]
+        after = [m for m in self.mentions[k:] if m.start < e]
+        m = before[-1] if before else after[0] if after else None
+        if m is None:
+            p = self.paragraphs[max(0, bisect.bisect_right(self.paragraphs, pos) - 1)] if self.paragraphs else 0
+            earlier = [x for x in self.mentions[:k] if x.start >= p]
+            m = earlier[-1] if earlier else (self.lead if self.lead is not None and self.lead.start < pos else None)
+        if m is not None:
+            return m, m.lo, m.hi
+        if self.pub is not None:
+            return None, self.pub - _ONE, self.pub
+        return None, None, None
+
+    def date(self, claim, raw: str) -> None:
+        """Set a claim's date fields (date_start, date_end, time_precision, date_text)."""
+        m, lo, hi = self.for_position(claim.start)
+        if lo is None:
+            return
+        claim.date_start, claim.date_end = lo.isoformat(), hi.isoformat()
+        claim.time_precision = precision(lo, hi)
+        claim.date_text = raw[m.start:m.end] if m is not None else None

@@ -1,0 +1,69 @@
+"""Event dates of claims (marsad.extractor.dates): from the publication day and what the text says."""
+import datetime as dt
+
+import marsad
+from marsad.ar.normalize import fold
+from marsad.extractor.dates import find_dates, precision
+
+PUB = dt.date(2015, 7, 21)  # a Tuesday; 5 Shawwal 1436
+
+
+def said(text, pub=PUB):
+    f = fold(text)
+    return [(f[m.start:m.end], m.lo.isoformat(), m.hi.isoformat()) for m in find_dates(f, pub)]
+
+
+def test_days_weekdays_and_spans_from_the_publication_day():
+    assert said("قتل أمس") == [("امس", "2015-07-20", "2015-07-20")]
+    assert said("أعلن اليوم (الثلاثاء)") == [("اليوم", "2015-07-21", "2015-07-21")]  # one date, not two
+    assert said("الخميس الماضي")[0][1:] == ("2015-07-16", "2015-07-16")
+    assert said("يوم الثلاثاء الماضي")[0][1:] == ("2015-07-14", "2015-07-14")  # the one before today
+    assert said("قبل ثلاثة أيام")[0][1:] == ("2015-07-17", "2015-07-19")
+    assert said("منذ يومين")[0][1:] == ("2015-07-19", "2015-07-19")
+    assert said("خلال الأسبوع الماضي")[0][1:] == ("2015-07-14", "2015-07-20")
+    assert said("مطلع الشهر الجاري")[0][1:] == ("2015-07-01", "2015-07-10")
+    assert said("الشهر الماضي")[0][1:] == ("2015-06-01", "2015-06-30")
+    assert said("منذ الخميس")[0][1:] == ("2015-07-16", "2015-07-21")  # from that day on
+
+
+def test_dates_said_in_full_gregorian_and_hijri():
+    assert said("في 15 يوليو/تموز 2015")[0][1:] == ("2015-07-15", "2015-07-15")
+    assert said("في 20 ديسمبر")[0][1:] == ("2014-12-20", "2014-12-20")  # no year: the last one before
+    assert said("في 5 شوال 1436هـ")[0][1:] == ("2015-07-21", "2015-07-21")
+    assert said("في شهر رمضان")[0][1:] == ("2015-06-18", "2015-07-16")
+    assert said("في مارس الماضي")[0][1:] == ("2015-03-01", "2015-03-31")
+    assert said("15/7/2015")[0][1:] == ("2015-07-15", "2015-07-15")
+    assert said("عام 2014")[0][1:] == ("2014-01-01", "2014-12-31")
+
+
+def test_what_is_no_date():
+    assert said("مارس الضغط على الحكومة") == []      # a verb spelled as the month
+    assert said("الجمعة المقبلة") == []              # a plan: no event yet
+    assert said("قال لـ«اليوم» إن") == []            # the paper's name
+    assert said("قتل أمس", pub=None) == []           # "yesterday" of an unknown day
+    assert said("في 15 يوليو 2015", pub=None)[0][1] == "2015-07-15"  # a full date needs no publication day
+
+
+def test_precision_is_acled_s():
+    d = dt.date(2015, 7, 1)
+    assert [precision(d, d + dt.timedelta(days=n)) for n in (0, 6, 30, 60)] == [1, 2, 3, 4]
+
+
+def test_a_claim_takes_the_date_nearest_it_else_its_paragraph_s_else_the_publication_day():
+    text = "قتل 5 مدنيين أمس في قصف على حلب. وفي 3 يوليو قتل 10 جنود في إدلب. وأصيب 4 آخرون.\n\nوأصيب 7 أشخاص في حماة."
+    claims = marsad.extract(text, date="2015-07-21 10:00")
+    got = [(c.low, c.date_start, c.date_end, c.time_precision, c.date_text) for c in claims]
+    assert got[:3] == [(5, "2015-07-20", "2015-07-20", 1, "أمس"), (10, "2015-07-03", "2015-07-03", 1, "3 يوليو"),
+                       (4, "2015-07-03", "2015-07-03", 1, "3 يوليو")]
+    assert got[3] == (7, "2015-07-20", "2015-07-20", 1, "أمس")  # a later paragraph: the lead's date
+    (c,) = marsad.extract("أصيب 7 أشخاص في حماة.", date="2015-07-21")
+    assert (c.date_start, c.date_end, c.time_precision, c.date_text) == ("2015-07-20", "2015-07-21", 2, None)
+    (c,) = marsad.extract("أصيب 7 أشخاص في حماة أمس.")
+    assert c.date_start is None and c.time_precision is None  # no publication day: no date invented
+
+
+def test_a_date_line_in_a_scraped_header_is_the_publication_day():
+    text = "الرئيسية - سوريا\nالثلاثاء 21 يوليو 2015\nمقتل مدنيين في إدلب\n\nقتل 14 مدنيا أمس في غارات على ريف إدلب، بحسب ناشطين في المنطقة."
+    (c,) = marsad.extract(text)
+    assert (c.date_start, c.date_text) == ("2015-07-20", "أمس")
+    assert c.quote in text and "2015" not in c.quote
