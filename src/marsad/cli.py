@@ -1,4 +1,5 @@
-"""The command line: `marsad run | search | claims | control | extract | places | rejects | runs | eval`."""
+"""The command line: `marsad run | search | claims | control | events | link | extract | places | rejects | runs | eval
+| eval-events`."""
 from __future__ import annotations
 
 import csv
@@ -95,7 +96,9 @@ def main():
 @click.option("--progress/--no-progress", default=None, help="show a progress bar (default: when on a terminal)")
 @click.option("--fail-on-reject", is_flag=True, help=f"exit with code {EXIT_REJECTS} when any record is rejected")
 @click.option("--json", "as_json", is_flag=True, help="print the run's counts as JSON instead of a table")
-def run(inputs, db, fmt, fields, max_bytes, jobs, progress, fail_on_reject, as_json):
+@click.option("--link/--no-link", "link", default=True, show_default=True,
+              help="link the new claims into events after the run (`marsad link`)")
+def run(inputs, db, fmt, fields, max_bytes, jobs, progress, fail_on_reject, as_json, link):
     """Read INPUT files or folders, extract claims, store them in --db.
 
     Running the same input again adds nothing: documents are known by id and content hash;
@@ -120,13 +123,15 @@ def run(inputs, db, fmt, fields, max_bytes, jobs, progress, fail_on_reject, as_j
             counts = _run_with_progress(store, jobs, options, list(inputs))
         else:
             _, counts = LocalExecutor(store, jobs=jobs, options=options).run(list(inputs))
+        linked = store.link() if link else None
         totals = store.counts()
     finally:
         store.close()
     if as_json:
-        click.echo(json.dumps({"run": counts.to_dict(), "store": totals, "db": db}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps({"run": counts.to_dict(), "events": linked, "store": totals, "db": db},
+                              ensure_ascii=False, indent=2))
     else:
-        _print_summary(counts, totals, db)
+        _print_summary(counts, totals, db, linked)
     if fail_on_reject and counts.rejects:
         sys.exit(EXIT_REJECTS)
 
@@ -157,7 +162,7 @@ def _console(stderr=False):
     return Console(stderr=stderr, highlight=False, width=None if stream.isatty() else 200)
 
 
-def _print_summary(counts, totals, db):
+def _print_summary(counts, totals, db, linked=None):
     from rich.table import Table
 
     c = counts
@@ -181,8 +186,11 @@ def _print_summary(counts, totals, db):
             table.add_row(f"  {change}", f"{c.control[change]:,}")
     rate = f"{c.documents / c.seconds:,.0f} docs/s" if c.seconds else ""
     table.add_row("time", f"{c.seconds:,.1f} s  {rate}")
+    if linked:
+        table.add_row("events", f"{linked['events_new']:,} new, {linked['events_updated']:,} updated "
+                                f"({linked['linked_now']:,} claims linked)")
     table.add_row(f"store {db}", f"{totals['documents']:,} documents, {totals['claims']:,} claims, "
-                                 f"{totals['rejects']:,} rejects")
+                                 f"{totals['events']:,} events, {totals['rejects']:,} rejects")
     _console().print(table)
     if c.rejects:
         click.echo(f"see the rejects with: marsad rejects --db {db}")
@@ -386,6 +394,171 @@ def _echo_geojson(rows) -> None:
         features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [r["lon"], r["lat"]]},
                          "properties": props})
     click.echo(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False))
+
+
+@main.command()
+@db_option
+@click.option("--rebuild", is_flag=True, help="forget the stored events and link every claim again")
+@click.option("--json", "as_json", is_flag=True, help="print the counts as JSON")
+def link(db, rebuild, as_json):
+    """Link claims into events: the claims of many articles about one incident.
+
+    Incremental: claims already in an event stay there, new ones join the events that
+    exist or start new ones (`marsad run` does this after every run). Near-duplicate
+    documents (one wire copy in several outlets) are grouped first, so that they count as
+    one report. docs/EVENTS.md says how claims are linked and figures reconciled.
+    """
+    store = _open(db)
+    try:
+        counts = store.link(rebuild=rebuild)
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps(counts))
+    else:
+        click.echo(f"{counts['linked_now']:,} claims linked: {counts['events_new']:,} new events, "
+                   f"{counts['events_updated']:,} updated; {counts['events']:,} events in all; "
+                   f"{counts['duplicate_documents']:,} documents in near-duplicate groups")
+
+
+@main.command()
+@db_option
+@click.argument("event_id", required=False, type=int)
+@click.option("--kind", type=click.Choice(KINDS), help="only events with figures of this kind")
+@click.option("--country", help="only events in this country (ISO code, e.g. YE)")
+@click.option("--admin1", help="only events in this first-level division (English name)")
+@click.option("--place", help="only events whose place (Arabic as written, or English) holds this")
+@click.option("--since", help="only events on or after this day (YYYY-MM-DD)")
+@click.option("--until", help="only events on or before this day (YYYY-MM-DD)")
+@click.option("--flag", type=click.Choice(["disagreement", "denied", "single_source", "rising", "running_toll"]),
+              help="only events with this flag")
+@click.option("--min-sources", type=int, help="only events with at least this many sources")
+@click.option("--running/--incidents", "cumulative", default=None,
+              help="only running tolls / only single incidents (default: both)")
+@click.option("--search", "query", help="only events of documents that hold these words (any spelling)")
+@click.option("-n", "--limit", type=int, help="at most this many events")
+@click.option("-o", "--output", type=click.Choice(["table", "json", "jsonl", "geojson"]), default="table",
+              show_default=True, help="json: with EVENT_ID, the event with every source and claim")
+def events(db, event_id, kind, country, admin1, place, since, until, flag, min_sources, cumulative, query, limit,
+           output):
+    """List events (one incident, many articles) with their best, low and high figures.
+
+    With EVENT_ID, show one event: every source's figure side by side, its date and quote,
+    the flags, the timeline of a rising toll, and its claims.
+
+    \b
+    Examples:
+      marsad events --country YE --since 2015-07-15 --until 2015-07-31
+      marsad events --kind killed --flag disagreement --min-sources 3
+      marsad events 42                      # one event, side by side
+      marsad events 42 -o json              # ... as JSON, with its claims
+      marsad events --country SY -o geojson > events.geojson
+    """
+    store = _open(db, readonly=True)
+    try:
+        if event_id is not None:
+            e = store.event(event_id)
+            if e is None:
+                raise click.ClickException(f"no event {event_id} in {db}")
+            if output in ("json", "jsonl"):
+                click.echo(json.dumps(e, ensure_ascii=False, indent=2 if output == "json" else None))
+            else:
+                _print_event(e)
+            return
+        rows = store.events(kind=kind, country=country, admin1=admin1, place=place, since=since, until=until,
+                            flag=flag, min_sources=min_sources, cumulative=cumulative, search=query, limit=limit)
+        if output == "jsonl":
+            _echo_jsonl(rows)
+        elif output == "json":
+            click.echo(json.dumps(list(rows), ensure_ascii=False, indent=2))
+        elif output == "geojson":
+            _echo_geojson(rows)
+        else:
+            _print_events(rows)
+    finally:
+        store.db.close()
+
+
+def _figures_line(e) -> str:
+    parts = []
+    for f in e["figures"]:
+        span = f"{f['best']}" if f["low"] == f["high"] else f"{f['best']} ({f['low']}-{f['high']})"
+        parts.append(f"{f['kind']} {f['group']} {span}")
+    return "; ".join(parts)
+
+
+def _print_events(rows):
+    from rich.table import Table
+
+    table = Table()
+    for col in ("id", "date", "place", "country", "sources", "reports", "figures (best, low-high)", "flags"):
+        table.add_column(col, overflow="fold")
+    n = 0
+    for e in rows:
+        n += 1
+        date = e["date_start"] if e["date_start"] == e["date_end"] else f"{e['date_start']}..{e['date_end']}"
+        table.add_row(str(e["id"]), date or "", e["place"] or "", e["country"] or "", str(e["n_sources"]),
+                      str(e["n_reports"]), _figures_line(e), ", ".join(e["flags"]))
+    _console().print(table)
+    click.echo(f"{n:,} events")
+
+
+def _print_event(e):
+    from rich.table import Table
+
+    console = _console()
+    date = e["date_start"] if e["date_start"] == e["date_end"] else f"{e['date_start']} .. {e['date_end']}"
+    console.print(f"event {e['id']}: {e['place'] or '?'} ({e['place_en'] or ''}, {e['country'] or ''}), {date}; "
+                  f"{e['n_claims']} claims in {e['n_docs']} documents ({e['n_reports']} reports), "
+                  f"{e['n_sources']} sources; flags: {', '.join(e['flags']) or 'none'}")
+    for f in e["figures"]:
+        table = Table(title=f"{f['kind']} ({f['group']}): best {f['best']}, low {f['low']}, high {f['high']}"
+                            + (f"; {', '.join(f['flags'])}" if f["flags"] else ""), title_justify="left")
+        for col in ("source", "figure", "stance", "date", "published", "outlet", "doc", "quote"):
+            table.add_column(col, overflow="fold")
+        for s in f["sources"]:
+            fig = str(s["low"]) if s["low"] == s["high"] else f"{s['low']}-{s['high']}"
+            table.add_row(s["source"], fig, s["stance"], s["date"] or "", (s["published"] or "")[:16], s["outlet"] or "",
+                          s["doc"], s["quote"])
+        console.print(table)
+        if len(f["timeline"]) > 1:
+            console.print("timeline: " + " > ".join(f"{t['date']} {t['figure']:g} ({t['source']})" for t in f["timeline"]))
+
+
+@main.command(name="eval-events")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@db_option
+@click.option("--errors", is_flag=True, help="list every pair linked wrongly or left apart")
+@click.option("--json", "as_json", is_flag=True, help="print the scores as JSON")
+def eval_events(gold, db, errors, as_json):
+    """Score the store's events against hand-built events: pairwise linking precision and recall.
+
+    GOLD is a TSV of event, doc, start, end (tests/data/events_gold.tsv); the store must
+    hold the gold documents, linked (`marsad run` links them).
+
+    \b
+    Example:
+      marsad run ../shared/corpus/saudinewsnet.jsonl.gz --db corpus.db --jobs 0
+      marsad eval-events tests/data/events_gold.tsv --db corpus.db
+    """
+    from marsad.link.events import load_gold, score_links
+
+    store = _open(db, readonly=True)
+    try:
+        s = score_links(store, load_gold(gold))
+    finally:
+        store.db.close()
+    if as_json:
+        click.echo(json.dumps({k: v for k, v in s.items() if k not in ("errors", "missing")}))
+        return
+    click.echo(f"gold: {s['gold_events']} events, {s['gold_claims']} claims ({s['claims_missing']} not in the store)")
+    click.echo(f"pairs: {s['pairs_gold']} in gold, {s['pairs_predicted']} linked, {s['true_pairs']} right")
+    click.echo(f"precision {s['precision']:.3f}  recall {s['recall']:.3f}  F1 {s['f1']:.3f}")
+    if errors:
+        for what, a, b in s["errors"]:
+            click.echo(f"{what}\t{a[0]} {a[2]}:{a[3]} (event {a[1]})\t{b[0]} {b[2]}:{b[3]} (event {b[1]})")
+        for m in s["missing"]:
+            click.echo(f"missing\t{m[0]}\t{m[1]}:{m[2]}-{m[3]}")
 
 
 @main.command()

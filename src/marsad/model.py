@@ -131,6 +131,7 @@ class Document:
     text: str | None = None
     offsets: Any = None              # marsad.offsets.OffsetMap, text -> raw
     content_hash: str | None = None
+    sketch: str | None = None        # for near-duplicates (marsad.link.dedup); made for documents with claims
     meta: dict[str, Any] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
     control: list[ControlClaim] = field(default_factory=list)

@@ -175,7 +175,7 @@ def find_dates(folded: str, pub: dt.date | None) -> list[DateMention]:
         day, name, tail, year = int(m.group(1)), m.group(2), m.group(3), m.group(4)
         if tail in w.future:
             continue
-        lo = _day(w, name, day, year, pub, tail in w.past)
+        lo = _day(w, name, day, year, pub)
         add(m, lo, lo)
     for m in w.part.finditer(folded):
         a, b = w.parts[m.group(1)]
@@ -240,19 +240,21 @@ def _count(word: str | None) -> int | None:
     return qs[0].low if qs and qs[0].low else None
 
 
-def _day(w, name: str, day: int, year: str | None, pub: dt.date | None, past: bool) -> dt.date | None:
+def _day(w, name: str, day: int, year: str | None, pub: dt.date | None) -> dt.date | None:
     if name in w.hijri:
         return _hijri_day(w.hijri[name], day, year, pub)
     month = w.months[name]
     if year:
         y = int(year)
+        if not 1900 <= y <= 2100:
+            return None  # a Hijri year with a Gregorian month ("1419"): no date
     elif pub is None:
         return None
     else:
         y = pub.year
         try:
-            if past or dt.date(y, month, min(day, 28)) > pub + _ONE:
-                y -= 1  # "15 ديسمبر" in a July article: last December
+            if dt.date(y, month, min(day, 28)) > pub + _ONE:
+                y -= 1  # "15 ديسمبر" in a July article: last December ("20 يوليو الماضي": this one)
         except ValueError:
             return None
     try:
@@ -298,6 +300,8 @@ def _month(w, name: str, year: str | None, pub: dt.date | None, past: bool) -> t
     month = w.months[name]
     if year:
         y = int(year)
+        if not 1900 <= y <= 2100:
+            return None
     elif pub is None:
         return None
     else:

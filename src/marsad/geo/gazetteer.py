@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import dataclasses
 import pickle
 import re
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from marsad.ar.normalize import fold
 
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 _ARABIC_NAME = re.compile(r"^[\u0621-\u064a\u0660-\u0669\s]+$")
 # the article is matched as a proclitic: names are keyed without it
 def _article_re() -> re.Pattern:
@@ -189,6 +190,7 @@ def build() -> tuple[list[Place], dict[str, list[int]], frozenset]:
 
     # the divisions by their own Arabic names (الأنبار، شمال سيناء), through their capital
     admin_index = {p.id: i for i, p in enumerate(places) if p.feature == "admin1"}
+    renamed: dict[tuple[str, str], str] = {}  # (country, capital's name) -> the division's name
     for name_ar, name_en, cc, capital_ar in _rows("admin1.tsv"):
         capitals = [places[i] for i in names.get(key(capital_ar), ()) if places[i].country == cc
                     and places[i].feature == "town"]
@@ -204,6 +206,9 @@ def build() -> tuple[list[Place], dict[str, list[int]], frozenset]:
         old_place = places[idx]
         places[idx] = Place(old_place.id, name_ar, name_en, old_place.lat, old_place.lon, cc, name_en,
                             old_place.population, "admin1", 3)
+        code = (cc, member.get("admin1code") or "")
+        renamed[(cc, admin1_name[code][0])] = name_en
+        admin1_name[code] = (name_en, admin1_name[code][1])
         # a division named like its capital (حلب، الرقة) is the town when the name stands
         # alone and the division only as "محافظة حلب"
         alone = [name_ar] if key(name_ar) != key(capital_ar) else []
@@ -213,6 +218,13 @@ def build() -> tuple[list[Place], dict[str, list[int]], frozenset]:
             if idx not in names[k]:
                 names[k].append(idx)
             with_article.setdefault(k, (old_place.population, k != fold(form).strip()))
+
+    # the places in a division it names take its name too (Abha is in Asir, not in the
+    # division of its most populous town, Khamis Mushait)
+    for i, p in enumerate(places):
+        new = renamed.get((p.country, p.admin1))
+        if new and p.feature != "admin1":
+            places[i] = dataclasses.replace(p, admin1=new)
 
     for row in _supplement():
         name_ar, name_en, lat, lon, cc, feature, reference, *context = row

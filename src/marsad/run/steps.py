@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from marsad.clean import clean_document
 from marsad.extractor import ClaimExtractor
+from marsad.link.dedup import sketch
 from marsad.model import Document, Reject
 from marsad.store.sqlite import index_columns
 
@@ -50,6 +51,8 @@ def process(doc: Document) -> Document | Reject:
         clean_document(doc)
         doc.claims, doc.control = ClaimExtractor.default().extract_all(doc)
         doc.search_keys = index_columns(doc.title, doc.folded)
+        if doc.claims or doc.control:  # near-duplicates matter where they would count twice
+            doc.sketch = sketch(doc.folded)
         # the folded text has served extraction and the index: not worth sending back
         # from a worker process
         doc.folded = doc.folded_offsets = None

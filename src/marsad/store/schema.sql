@@ -129,3 +129,51 @@ CREATE INDEX IF NOT EXISTS rejects_reason ON rejects(reason);
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
     title, body, variants, content='', tokenize='unicode61 remove_diacritics 2'
 );
+
+-- Events (docs/EVENTS.md): the claims of many articles about one incident (marsad.link).
+CREATE TABLE IF NOT EXISTS events (
+    id            INTEGER PRIMARY KEY,
+    place         TEXT,             -- the place of its most precisely placed claim, as written
+    place_en      TEXT,
+    country       TEXT,
+    admin1        TEXT,
+    lat           REAL,
+    lon           REAL,
+    geo_precision INTEGER,
+    feature       TEXT,
+    date_start    TEXT,             -- the days of its claims (those known to a week at most)
+    date_end      TEXT,
+    time_precision INTEGER,
+    cumulative    INTEGER NOT NULL DEFAULT 0,   -- a running toll, kept apart from incidents
+    n_claims      INTEGER NOT NULL,
+    n_docs        INTEGER NOT NULL,
+    n_reports     INTEGER NOT NULL, -- documents, counting near-duplicates once
+    n_sources     INTEGER NOT NULL, -- sources that give a figure (an outlet's own voice is one)
+    kinds         TEXT,             -- comma-separated
+    flags         TEXT              -- comma-separated: disagreement, denied, single_source, rising, running_toll
+);
+CREATE INDEX IF NOT EXISTS events_place ON events(country, admin1);
+CREATE INDEX IF NOT EXISTS events_date ON events(date_start);
+
+CREATE TABLE IF NOT EXISTS event_claims (
+    claim_id  INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+    event_id  INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS event_claims_event ON event_claims(event_id);
+
+-- per kind and group counted: the reconciled figures, every source's account (JSON) and the
+-- timeline of a rising toll (JSON)
+CREATE TABLE IF NOT EXISTS event_figures (
+    event_id   INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    kind       TEXT NOT NULL,
+    grp        TEXT NOT NULL,
+    best       INTEGER,
+    low        INTEGER,
+    high       INTEGER,
+    n_claims   INTEGER NOT NULL,
+    n_sources  INTEGER NOT NULL,
+    flags      TEXT,
+    sources    TEXT NOT NULL,
+    timeline   TEXT NOT NULL,
+    PRIMARY KEY (event_id, kind, grp)
+);

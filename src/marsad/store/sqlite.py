@@ -159,10 +159,10 @@ class SqliteStore:
         meta = json.dumps(doc.meta, ensure_ascii=False) if doc.meta else None
         cur = db.execute(
             "INSERT INTO documents(id, content_hash, origin, title, url, date, outlet, section, byline,"
-            " raw, text, offsets, meta, run_id, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " raw, text, offsets, meta, run_id, added_at, sketch) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (doc.id, doc.content_hash or "", doc.origin, doc.title, doc.url, doc.date, doc.outlet,
              doc.section, doc.byline, doc.raw, None if text == doc.raw else text,
-             json.dumps(offsets.to_json()), meta, run_id, _now()))
+             json.dumps(offsets.to_json()), meta, run_id, _now(), doc.sketch))
         rowid = cur.lastrowid
         keys = doc.search_keys or index_columns(doc.title, doc.folded if doc.folded is not None else fold(text))
         db.execute("INSERT INTO documents_fts(rowid, title, body, variants) VALUES (?, ?, ?, ?)", (rowid, *keys))
@@ -234,14 +234,7 @@ class SqliteStore:
             sql += " LIMIT ?"
             args.append(int(limit))
         for r in self.db.execute(sql, args):
-            yield Claim(doc=r["doc"], kind=r["kind"], low=r["low"], high=r["high"], qualifier=r["qualifier"],
-                        quote=r["quote"], start=r["start"], end=r["end"], group=r["grp"], source=r["source"],
-                        stance=r["stance"], place=r["place"], cumulative=bool(r["cumulative"]),
-                        place_ar=r["place_ar"], place_en=r["place_en"], lat=r["lat"], lon=r["lon"],
-                        country=r["country"], admin1=r["admin1"], geo_precision=r["geo_precision"],
-                        feature=r["feature"], place_ambiguous=bool(r["place_ambiguous"]),
-                        date_start=r["date_start"], date_end=r["date_end"], time_precision=r["time_precision"],
-                        date_text=r["date_text"])
+            yield _claim(r)
 
     def control(self, limit: int | None = None, place: str | None = None, since: str | None = None,
                 until: str | None = None, search: str | None = None, **filters) -> Iterator[ControlClaim]:
@@ -345,7 +338,100 @@ class SqliteStore:
             "claims_by_kind": dict(self.db.execute("SELECT kind, count(*) FROM claims GROUP BY kind ORDER BY 2 DESC")
                                    .fetchall()),
             "control": one("SELECT count(*) FROM control") if self._has_control() else 0,
+            "events": one("SELECT count(*) FROM events"),
         }
+
+    # events -------------------------------------------------------------------------
+
+    def link(self, rebuild: bool = False) -> dict:
+        """Link the claims not yet in an event into events (all of them with rebuild);
+        what was done, counted."""
+        from marsad.link.events import Linker
+
+        self.commit()
+        return Linker(self).link(rebuild=rebuild)
+
+    def events(self, kind: str | None = None, country: str | None = None, admin1: str | None = None,
+               place: str | None = None, since: str | None = None, until: str | None = None,
+               flag: str | None = None, min_sources: int | None = None, cumulative: bool | None = None,
+               search: str | None = None, limit: int | None = None, offset: int = 0) -> Iterator[dict]:
+        """Events, filtered (kind: one of its kinds; since/until: its days meet the range;
+        flag: one of its flags; search: words its documents hold), latest first, each with
+        its figures per kind and group."""
+        where, args = [], []
+        if kind:
+            where.append("e.id IN (SELECT event_id FROM event_figures WHERE kind = ?)")
+            args.append(kind)
+        if country:
+            where.append("e.country = ?")
+            args.append(country.upper())
+        if admin1:
+            where.append("e.admin1 = ?")
+            args.append(admin1)
+        if place:
+            where.append("(e.place LIKE ? OR e.place_en LIKE ?)")
+            args += [f"%{place}%", f"%{place}%"]
+        if since:
+            where.append("e.date_end >= ?")
+            args.append(since)
+        if until:
+            where.append("e.date_start <= ?")
+            args.append(until)
+        if flag:
+            where.append("(',' || e.flags || ',') LIKE ?")
+            args.append(f"%,{flag},%")
+        if min_sources:
+            where.append("e.n_sources >= ?")
+            args.append(int(min_sources))
+        if cumulative is not None:
+            where.append("e.cumulative = ?")
+            args.append(int(cumulative))
+        if search:
+            match, _ = _fts_query(search)
+            if not match:
+                return
+            where.append("e.id IN (SELECT ec.event_id FROM event_claims ec JOIN claims c ON c.id = ec.claim_id"
+                         " WHERE c.doc_rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))")
+            args.append(match)
+        sql = "SELECT e.* FROM events e"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY e.date_start DESC, e.n_reports DESC, e.id"
+        if limit:
+            sql += " LIMIT ? OFFSET ?"
+            args += [int(limit), int(offset)]
+        for r in self.db.execute(sql, args).fetchall():
+            yield self._event(r, claims=False)
+
+    def event(self, event_id: int) -> dict | None:
+        """One event with its figures (every source's account, the timeline) and its claims."""
+        r = self.db.execute("SELECT * FROM events WHERE id = ?", (int(event_id),)).fetchone()
+        return self._event(r, claims=True) if r else None
+
+    def _event(self, r, claims: bool) -> dict:
+        e = dict(r)
+        e["kinds"] = e["kinds"].split(",") if e["kinds"] else []
+        e["flags"] = e["flags"].split(",") if e["flags"] else []
+        e["figures"] = []
+        for f in self.db.execute("SELECT * FROM event_figures WHERE event_id = ? ORDER BY kind, grp", (r["id"],)):
+            f = dict(f)
+            f.pop("event_id")
+            f["group"] = f.pop("grp")
+            f["flags"] = f["flags"].split(",") if f["flags"] else []
+            f["sources"] = json.loads(f["sources"])
+            f["timeline"] = json.loads(f["timeline"])
+            if not claims:
+                f.pop("sources")
+            e["figures"].append(f)
+        if claims:
+            rows = self.db.execute(
+                "SELECT c.*, d.title, d.outlet, d.date AS published, d.url, d.dup_of FROM event_claims ec"
+                " JOIN claims c ON c.id = ec.claim_id JOIN documents d ON d.rowid = c.doc_rowid"
+                " WHERE ec.event_id = ? ORDER BY d.date, c.doc_rowid, c.start", (r["id"],)).fetchall()
+            e["claims"] = [{**_claim(c).to_dict(), "id": c["id"], "title": c["title"], "outlet": c["outlet"],
+                            "published": c["published"], "url": c["url"], "duplicate_of": c["dup_of"]}
+                           for c in rows]
+        return e
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict]:
         """Documents whose title or body hold every word of the query, in any spelling
@@ -403,6 +489,17 @@ def _state(change: str, extent: str | None) -> str:
     if change in ("lost", "withdrew") and extent and extent != "full":
         return "partly held"
     return _STATE[change]
+
+
+def _claim(r) -> Claim:
+    return Claim(doc=r["doc"], kind=r["kind"], low=r["low"], high=r["high"], qualifier=r["qualifier"],
+                 quote=r["quote"], start=r["start"], end=r["end"], group=r["grp"], source=r["source"],
+                 stance=r["stance"], place=r["place"], cumulative=bool(r["cumulative"]),
+                 place_ar=r["place_ar"], place_en=r["place_en"], lat=r["lat"], lon=r["lon"],
+                 country=r["country"], admin1=r["admin1"], geo_precision=r["geo_precision"],
+                 feature=r["feature"], place_ambiguous=bool(r["place_ambiguous"]),
+                 date_start=r["date_start"], date_end=r["date_end"], time_precision=r["time_precision"],
+                 date_text=r["date_text"])
 
 
 def _control(r) -> ControlClaim:
