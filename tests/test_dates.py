@@ -24,6 +24,8 @@ def test_days_weekdays_and_spans_from_the_publication_day():
     assert said("مطلع الشهر الجاري")[0][1:] == ("2015-07-01", "2015-07-10")
     assert said("الشهر الماضي")[0][1:] == ("2015-06-01", "2015-06-30")
     assert said("منذ الخميس")[0][1:] == ("2015-07-16", "2015-07-21")  # from that day on
+    assert said("منذ أبريل من العام الماضي")[0][1:] == ("2014-04-01", "2015-07-21")
+    assert said("قبل أيام")[0][1:] == ("2015-07-14", "2015-07-19")  # a few days: two to seven
 
 
 def test_dates_said_in_full_gregorian_and_hijri():
@@ -40,6 +42,8 @@ def test_what_is_no_date():
     assert said("مارس الضغط على الحكومة") == []      # a verb spelled as the month
     assert said("الجمعة المقبلة") == []              # a plan: no event yet
     assert said("قال لـ«اليوم» إن") == []            # the paper's name
+    assert said("قال لصحيفة عين اليوم") == []
+    assert said("قتل 30 من أبطال الجيش") == []        # not "30 آب"
     assert said("قتل أمس", pub=None) == []           # "yesterday" of an unknown day
     assert said("في 15 يوليو 2015", pub=None)[0][1] == "2015-07-15"  # a full date needs no publication day
 
@@ -60,6 +64,13 @@ def test_a_claim_takes_the_date_nearest_it_else_its_paragraph_s_else_the_publica
     assert (c.date_start, c.date_end, c.time_precision, c.date_text) == ("2015-07-20", "2015-07-21", 2, None)
     (c,) = marsad.extract("أصيب 7 أشخاص في حماة أمس.")
     assert c.date_start is None and c.time_precision is None  # no publication day: no date invented
+
+
+def test_a_running_toll_runs_to_the_day_it_was_given():
+    (c,) = marsad.extract("قتل أكثر من 1500 مدني في البلاد منذ مارس الماضي.", date="2015-07-21")
+    assert (c.date_start, c.date_end, c.time_precision) == ("2015-03-01", "2015-07-21", 4)
+    (c,) = marsad.extract("وبلغ عدد القتلى منذ بداية الحرب أكثر من 4000 شخص.", date="2015-07-21")
+    assert c.cumulative and (c.date_start, c.date_end) == (None, "2015-07-21")  # a start no one said
 
 
 def test_a_date_line_in_a_scraped_header_is_the_publication_day():

@@ -21,6 +21,7 @@ from marsad.ar.lexicon import PROCLITICS_NO_ARTICLE, alternation, read_tsv
 from marsad.ar.normalize import fold
 
 _ONE = dt.timedelta(days=1)
+_WEEK = dt.timedelta(days=7)
 # a conjunction or preposition glued to a date word ("وأمس"، "بالخميس")
 _GLUE = PROCLITICS_NO_ARTICLE
 _YEAR = r"(1[34]\d\d|20\d\d|19\d\d)"
@@ -57,6 +58,10 @@ class _DateWords:
     year: re.Pattern         # عام 2014
     past: frozenset
     future: frozenset
+    plural_units: frozenset  # "أيام" with no count: a few days
+    year_last: frozenset     # "العام الماضي"
+    since_words: frozenset   # "منذ" leading a month: from then to the publication
+    not_day: re.Pattern      # "عين اليوم": a name
 
 
 @lru_cache(maxsize=1)
@@ -81,14 +86,17 @@ def date_words() -> _DateWords:
     gregorian = alt("month")
     of, month_word, day_word = alt("of"), alt("month_word"), alt("day_word")
     tail = rf"(?:\s+({alt('past')}|{alt('future')}))?"
-    year_of = rf"(?:\s*[,،]?\s*(?:{of}\s+)?(?:{alt('year_word')}\s+)?{_YEAR}(?!\d))?"
+    # a year: written, or said as "العام الماضي"، "العام الجاري" (a letter then stands for it)
+    year_of = (rf"(?:\s*[,،]?\s*(?:{of}\s+)?(?:(?:{alt('year_word')}\s+)?{_YEAR}(?!\d)"
+               rf"|((?:{alt('year_last')})|(?:{alt('year_this')}))(?!\w)))?")
+
     return _DateWords(
         # (not a name in quotes: the paper «اليوم»)
         day=re.compile(rf"(?<![\w«\"“]){_GLUE}({alt('day')})(?![\w»\"”])"),
         days=table("day"),
         weekday=re.compile(rf"(?<!\w){_GLUE}(?:{day_word}\s+)?({alt('weekday')})(?!\w){tail}"),
         weekdays=table("weekday"),
-        explicit=re.compile(rf"(?<![\d/])(\d{{1,2}})\s*(?:{of}\s+)?(?:{month_word}\s+)?({month})(?:\s*[/(]\s*{gregorian}\s*\)?)?{tail}{year_of}"),
+        explicit=re.compile(rf"(?<![\d/])(\d{{1,2}})\s*(?:{of}\s+)?(?:{month_word}\s+)?({month})(?!\w)(?:\s*[/(]\s*{gregorian}\s*\)?)?{tail}{year_of}"),
         month_alone=re.compile(
             rf"(?:(?<!\w)({alt('month_lead')}|{month_word})\s+(?:{month_word}\s+)?)?"
             rf"(?<!\w)({month})(\s*/\s*{gregorian})?(?!\w){tail}{year_of}"),
@@ -101,7 +109,11 @@ def date_words() -> _DateWords:
         part=re.compile(rf"(?<!\w){_GLUE}({alt('month_part')})\s+(?:(?:{alt('this_month')})|({alt('last_month')})|(?:{month_word}\s+)?({month})(?!\w){tail})"),
         parts=table("month_part", pair),
         ago=re.compile(rf"(?<!\w)(?:{alt('ago')})\s+(?:(\d+|\w+)\s+)?({alt('unit')})(?!\w)"),
-        units=table("unit"),
+        units={p: int(v.rstrip("+")) for p, v in rows["unit"]},
+        plural_units=frozenset(p for p, v in rows["unit"] if v.endswith("+")),
+        year_last=frozenset(p for p, _ in rows["year_last"]),
+        since_words=frozenset(p for p, _ in rows["since"]),
+        not_day=re.compile(rf"(?<!\w){_GLUE}(?:{alt('not_day_after')})[\s«\"“]*$"),
         since=re.compile(rf"(?<!\w)(?:{alt('since')})\s+(?:{day_word}\s+)?$"),
         year=re.compile(rf"(?<!\w){_GLUE}(?:{alt('year_word')})\s+{_YEAR}(?!\d)"),
         past=frozenset(p for p, _ in rows["past"]),
@@ -145,6 +157,8 @@ def find_dates(folded: str, pub: dt.date | None) -> list[DateMention]:
 
     if pub is not None:
         for m in w.day.finditer(folded):
+            if w.not_day.search(folded, max(0, m.start(1) - 12), m.start(1)):
+                continue
             d = pub + dt.timedelta(days=w.days[m.group(1)])
             add(m, d, d, m.start(1))
         for m in w.weekday.finditer(folded):
@@ -168,11 +182,16 @@ def find_dates(folded: str, pub: dt.date | None) -> list[DateMention]:
             unit = w.units[m.group(2)]
             if count is None:
                 continue
+            if m.group(1) is None and m.group(2) in w.plural_units:
+                # "قبل أيام": a few, two to seven of them
+                add(m, pub - dt.timedelta(days=7 * unit), pub - dt.timedelta(days=2 * unit))
+                continue
             d = pub - dt.timedelta(days=count * unit)
             slack = dt.timedelta(days=0 if count * unit <= 2 else max(1, count * unit // 7))
             add(m, d - slack, min(pub, d + slack))
     for m in w.explicit.finditer(folded):
-        day, name, tail, year = int(m.group(1)), m.group(2), m.group(3), m.group(4)
+        day, name, tail = int(m.group(1)), m.group(2), m.group(3)
+        year = _year(w, m.group(4), m.group(5), pub)
         if tail in w.future:
             continue
         lo = _day(w, name, day, year, pub)
@@ -194,13 +213,16 @@ def find_dates(folded: str, pub: dt.date | None) -> list[DateMention]:
             hi = min(last, first + dt.timedelta(days=b - 1))
             add(m, min(lo, hi), hi)
     for m in w.month_alone.finditer(folded):
-        lead, name, slash, tail, year = m.groups()
+        lead, name, slash, tail, digits, relative = m.groups()
+        year = _year(w, digits, relative, pub)
         if tail in w.future or any(x.start <= m.start(2) < x.end for x in found):
             continue
         if not (lead or slash or tail or year):
             continue  # "مارس" alone is a verb as often as a month
         span = _month(w, name, year, pub, tail in w.past)
         if span:
+            if lead in w.since_words and pub is not None:
+                span = (span[0], max(span[1], pub))  # "منذ أبريل": from then on
             add(m, *span)
     for m in w.numeric.finditer(folded):
         try:
@@ -227,6 +249,15 @@ def find_dates(folded: str, pub: dt.date | None) -> list[DateMention]:
 def _adjacent(folded: str, a: DateMention, b: DateMention) -> bool:
     """b overlaps a, or only brackets and commas stand between them ("اليوم (الاثنين)")."""
     return b.start < a.end or not folded[a.end:b.start].strip(" ()،,-")
+
+
+def _year(w, digits: str | None, relative: str | None, pub: dt.date | None) -> str | None:
+    """A year as written ("2015"), or said ("العام الماضي": the publication's year before)."""
+    if digits:
+        return digits
+    if relative and pub is not None:
+        return str(pub.year - 1 if relative in w.year_last else pub.year)
+    return None
 
 
 def _count(word: str | None) -> int | None:
@@ -348,8 +379,21 @@ class DatedText:
         return None, None, None
 
     def date(self, claim, raw: str) -> None:
-        """Set a claim's date fields (date_start, date_end, time_precision, date_text)."""
+        """Set a claim's date fields (date_start, date_end, time_precision, date_text). A
+        running toll (claim.cumulative) runs from the start its words give (or an unknown
+        one) to the day it was given, unless its sentence names the day of an incident."""
         m, lo, hi = self.for_position(claim.start)
+        i = max(0, bisect.bisect_right(self._span_starts, claim.start) - 1)
+        s, e = self.spans[i] if self.spans else (0, claim.end)
+        own = m is not None and s <= m.start < e
+        # (a toll that rose, said of a day, "ارتفعت حصيلة انفجار أمس إلى 15", is that day's)
+        if getattr(claim, "cumulative", False) and self.pub is not None and not (own and lo == hi):
+            start = lo if own and lo is not None and lo < self.pub - _WEEK else None
+            claim.date_start = start.isoformat() if start else None
+            claim.date_end = max(hi, self.pub).isoformat() if own and hi else self.pub.isoformat()
+            claim.time_precision = precision(start, self.pub) if start else 4
+            claim.date_text = raw[m.start:m.end] if own else None
+            return
         if lo is None:
             return
         claim.date_start, claim.date_end = lo.isoformat(), hi.isoformat()
