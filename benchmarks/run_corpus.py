@@ -1,9 +1,10 @@
-"""Throughput and peak memory of `marsad run` over a corpus.
+"""Throughput and peak memory of `marsad run` over a corpus, then of linking its claims.
 
     python benchmarks/run_corpus.py [CORPUS] [--jobs N] [--repeat K]
 
-Runs `marsad run CORPUS --db <fresh file>` in a child process and reports wall time,
-documents/s and the child's peak resident memory (ru_maxrss). CORPUS defaults to
+Runs `marsad run CORPUS --db <fresh file> --no-link` in a child process and reports wall
+time, documents/s and the child's peak resident memory (ru_maxrss); then `marsad link` on
+the store it built (every claim into events), with its wall time and peak memory. CORPUS defaults to
 ../shared/corpus/saudinewsnet.jsonl.gz. --repeat K feeds the corpus K times under
 distinct ids (a concatenated copy is written to a temporary file) to show that memory
 stays flat as the input grows.
@@ -49,7 +50,7 @@ def main() -> None:
             corpus = repeated(corpus, args.repeat, tmp)
         db = Path(tmp) / "bench.db"
         cmd = [sys.executable, "-m", "marsad.cli", "run", str(corpus), "--db", str(db),
-               "--jobs", str(args.jobs), "--no-progress", "--json"]
+               "--jobs", str(args.jobs), "--no-progress", "--json", "--no-link"]
         t0 = time.perf_counter()
         out = subprocess.run(cmd, capture_output=True, text=True)
         wall = time.perf_counter() - t0
@@ -58,12 +59,22 @@ def main() -> None:
         counts = json.loads(out.stdout)
         peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         docs = counts["run"]["documents"]
+        # linking, in a child of its own: its peak memory is its own (ru_maxrss of children
+        # is their largest, so it is read from /usr/bin/time-like wait4)
+        t0 = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "marsad.cli", "link", "--db", str(db), "--json"],
+                                stdout=subprocess.PIPE, text=True)
+        _, _, usage = os.wait4(proc.pid, 0)
+        link_wall = time.perf_counter() - t0
+        linked = json.loads(proc.stdout.read())
         print(json.dumps({
             "corpus": args.corpus, "repeat": args.repeat, "jobs": args.jobs,
             "documents": docs, "claims": sum(counts["run"]["claims"].values()),
             "rejects": counts["run"]["rejects"],
             "wall_s": round(wall, 1), "docs_per_s": round(docs / wall, 1),
             "peak_rss_mb": round(peak_kb / 1024, 1), "db_mb": round(os.path.getsize(db) / 2**20, 1),
+            "link_wall_s": round(link_wall, 1), "link_peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+            "events": linked["events"], "duplicate_documents": linked["duplicate_documents"],
         }, indent=2))
 
 

@@ -20,16 +20,21 @@ def shared_path(*parts) -> Path:
     return path
 
 
-def snn_texts(ids) -> dict[str, str]:
-    """The texts of the SaudiNewsNet records with these ids (all of them must be there)."""
-    wanted, texts = set(ids), {}
+def snn_records_by_id(ids) -> dict[str, dict]:
+    """The SaudiNewsNet records (id, date, title, text ...) with these ids (all of them must be there)."""
+    wanted, records = set(ids), {}
     with gzip.open(shared_path("corpus", "saudinewsnet.jsonl.gz"), "rt", encoding="utf-8") as f:
         for line in f:
             rec = json.loads(line)
             if rec["id"] in wanted:
-                texts[rec["id"]] = rec["text"]
-    assert len(texts) == len(wanted), f"{len(wanted) - len(texts)} records missing from the corpus"
-    return texts
+                records[rec["id"]] = rec
+    assert len(records) == len(wanted), f"{len(wanted) - len(records)} records missing from the corpus"
+    return records
+
+
+def snn_texts(ids) -> dict[str, str]:
+    """The texts of the SaudiNewsNet records with these ids (all of them must be there)."""
+    return {k: r["text"] for k, r in snn_records_by_id(ids).items()}
 
 
 @pytest.fixture

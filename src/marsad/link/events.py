@@ -410,22 +410,22 @@ class Linker:
             total = sum(idf.get(w, 0.0) for w in small.words)
             return sum(idf.get(w, 0.0) for w in small.words if w in big.words) / total if total else 0.0
 
+        # each pair of events that share a key of the index (a country and day, a report, a
+        # place), once: an event meets those after it in the list
+        order = {id(e): i for i, e in enumerate(events)}
+        keys_of: dict[int, list] = defaultdict(list)
+        for k, bucket in index.items():
+            for e in bucket:
+                keys_of[id(e)].append(k)
         pairs = []
-        seen = set()
-        for bucket in index.values():
-            if len(bucket) < 2 or len(bucket) > 3000:
-                continue
-            for i, a in enumerate(bucket):
-                for b in bucket[i + 1:]:
-                    key = (min(id(a), id(b)), max(id(a), id(b)))
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    need = _events_fit(a, b)
-                    if need is not None:
-                        sim = similarity(a, b)
-                        if sim >= need:
-                            pairs.append((sim, a, b))
+        for a in events:
+            near = {id(b): b for k in keys_of[id(a)] for b in index[k] if order.get(id(b), -1) > order[id(a)]}
+            for b in near.values():
+                need = _events_fit(a, b)
+                if need is not None:
+                    sim = similarity(a, b)
+                    if sim >= need:
+                        pairs.append((sim, a, b))
         pairs.sort(key=lambda p: -p[0])
         into: dict[int, Event] = {}
 

@@ -1,0 +1,91 @@
+"""Event dates against two hand-checked samples of 100 SaudiNewsNet claims
+(tests/data/dates_claims*.tsv: the true day or span of each, as read in the article).
+A date is right where the true days lie within marsad's and marsad's span is not needlessly
+wide (at most a week, or twice the true span); a running toll with an unknown start is right
+with an open start ending at the day it was given. `python tests/test_dates_checked.py`
+prints the scores and every miss."""
+import datetime as dt
+import sys
+
+import pytest
+
+from conftest import ROOT, snn_records_by_id
+
+from marsad.clean import clean_document
+from marsad.extractor import ClaimExtractor
+from marsad.model import Document
+
+# (file, floor): the share right of the claims marsad still makes and that were datable.
+# The first check read 51/96 right, the second (fresh) 55/91 (0.62 by this measure); the issue asks for 0.9
+SETS = [("dates_claims.tsv", 0.54), ("dates_claims2.tsv", 0.6)]
+
+
+def _day(s):
+    if len(s) == 7:  # a month
+        first = dt.date.fromisoformat(s + "-01")
+        return first, (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    d = dt.date.fromisoformat(s)
+    return d, d
+
+
+def truth(s):
+    """(first, last) day as read; first None for an unknown start; None where unknown."""
+    if s == "unknown":
+        return None
+    if ".." in s:
+        a, b = s.split("..")
+        return (None if a == "unknown" else _day(a)[0]), _day(b)[1]
+    return _day(s)
+
+
+def right(c, t) -> bool:
+    start = c.date_start and dt.date.fromisoformat(c.date_start)
+    end = c.date_end and dt.date.fromisoformat(c.date_end)
+    if end is None:
+        return False
+    ts, te = t
+    if ts is None:
+        return start is None and abs((end - te).days) <= 1
+    if start is None:
+        return (te - ts).days > 31 and end >= te
+    return start <= ts and end >= te and (end - start).days <= max(7, 2 * (te - ts).days + 2)
+
+
+def score(name):
+    rows = [line.rstrip("\n").split("\t") for line in (ROOT / "tests" / "data" / name).open(encoding="utf-8")
+            if line.strip() and not line.startswith("#")]
+    texts = snn_records_by_id({r[0] for r in rows})
+    ex = ClaimExtractor.default()
+    claims = {}
+    ok = n = 0
+    misses = []
+    for doc, start, end, verdict, true, *_ in rows:
+        t = truth(true)
+        if verdict == "UNSURE" or t is None:
+            continue
+        if doc not in claims:
+            rec = texts[doc]
+            claims[doc] = ex.extract(clean_document(Document(id=doc, raw=rec["text"], title=rec.get("title"),
+                                                             date=rec.get("date"))))
+        c = next((c for c in claims[doc] if c.start == int(start) and c.end == int(end)), None)
+        if c is None:
+            continue  # no longer made
+        n += 1
+        if right(c, t):
+            ok += 1
+        else:
+            misses.append(f"{doc}\t{start}\ttrue {true}\tmarsad {c.date_start}..{c.date_end} ({c.date_text})")
+    return ok, n, misses
+
+
+@pytest.mark.parametrize("name,floor", SETS)
+def test_dates_against_hand_checked_claims(name, floor):
+    ok, n, _ = score(name)
+    assert n >= 80 and ok / n >= floor, (ok, n)
+
+
+if __name__ == "__main__":
+    for name, _ in SETS:
+        ok, n, misses = score(name)
+        print("\n".join(misses))
+        print(f"{name}: {ok}/{n} dates right ({ok / n:.2f})")
