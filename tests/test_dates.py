@@ -26,6 +26,9 @@ def test_days_weekdays_and_spans_from_the_publication_day():
     assert said("منذ الخميس")[0][1:] == ("2015-07-16", "2015-07-21")  # from that day on
     assert said("منذ أبريل من العام الماضي")[0][1:] == ("2014-04-01", "2015-07-21")
     assert said("قبل أيام")[0][1:] == ("2015-07-14", "2015-07-19")  # a few days: two to seven
+    assert said("منذ أشهر")[0][2] == "2015-07-21"                    # ... or for as long, to now
+    assert said("خلال الأسبوعين الماضيين")[0][1:] == ("2015-07-07", "2015-07-21")
+    assert said("ليلة الخميس الجمعة")[0][1:] == ("2015-07-16", "2015-07-17")
 
 
 def test_dates_said_in_full_gregorian_and_hijri():
@@ -64,6 +67,14 @@ def test_a_claim_takes_the_date_nearest_it_else_its_paragraph_s_else_the_publica
     assert (c.date_start, c.date_end, c.time_precision, c.date_text) == ("2015-07-20", "2015-07-21", 2, None)
     (c,) = marsad.extract("أصيب 7 أشخاص في حماة أمس.")
     assert c.date_start is None and c.time_precision is None  # no publication day: no date invented
+
+
+def test_a_statement_s_day_reaches_back_a_day():
+    # "أعلنت الوزارة اليوم مقتل ...": the day of the statement; the killing may be the night before
+    (c,) = marsad.extract("أعلنت وزارة الداخلية اليوم مقتل خمسة أشخاص في هجوم على حاجز.", date="2015-07-21")
+    assert (c.date_start, c.date_end, c.time_precision) == ("2015-07-20", "2015-07-21", 2)
+    (c,) = marsad.extract("قتل خمسة أشخاص اليوم في هجوم على حاجز.", date="2015-07-21")
+    assert (c.date_start, c.date_end, c.time_precision) == ("2015-07-21", "2015-07-21", 1)
 
 
 def test_a_running_toll_runs_to_the_day_it_was_given():

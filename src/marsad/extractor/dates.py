@@ -62,6 +62,9 @@ class _DateWords:
     year_last: frozenset     # "العام الماضي"
     since_words: frozenset   # "منذ" leading a month: from then to the publication
     not_day: re.Pattern      # "عين اليوم": a name
+    span: re.Pattern         # خلال الأسبوعين الماضيين
+    night: re.Pattern        # ليلة الخميس الجمعة
+    saying: re.Pattern       # a verb of saying ending right before a date: the statement's day
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +112,12 @@ def date_words() -> _DateWords:
         part=re.compile(rf"(?<!\w){_GLUE}({alt('month_part')})\s+(?:(?:{alt('this_month')})|({alt('last_month')})|(?:{month_word}\s+)?({month})(?!\w){tail})"),
         parts=table("month_part", pair),
         ago=re.compile(rf"(?<!\w)(?:{alt('ago')})\s+(?:(\d+|\w+)\s+)?({alt('unit')})(?!\w)"),
+        span=re.compile(rf"(?<!\w){_GLUE}(?:{alt('span_lead')})\s+(?:(\d+|\w+)\s+)?({alt('unit')})"
+                        rf"(?:\s+(\d+|\w+))?\s+(?:{alt('past_plural')})(?!\w)"),
+        night=re.compile(rf"(?<!\w){_GLUE}(?:{alt('night')})\s+(?:{day_word}\s+)?({alt('weekday')})\s*"
+                         rf"(?:[-/–]\s*)?(?:و)?({alt('weekday')})(?!\w)"),
+        saying=re.compile(rf"(?<!\w){_GLUE}(?:{alternation(fold(r[0]) for r in read_tsv('attribution.tsv') if len(r) > 1 and r[1] == 'verb')})"
+                          rf"(?!\w)(?:[\s،,]+\S+){{0,6}}[\s،,(]*$"),
         units={p: int(v.rstrip("+")) for p, v in rows["unit"]},
         plural_units=frozenset(p for p, v in rows["unit"] if v.endswith("+")),
         year_last=frozenset(p for p, _ in rows["year_last"]),
@@ -172,6 +181,21 @@ def find_dates(folded: str, pub: dt.date | None) -> list[DateMention]:
         for m in w.period.finditer(folded):
             a, b = w.periods[m.group(1)]
             add(m, pub + dt.timedelta(days=a), pub + dt.timedelta(days=b), m.start(1))
+        for m in w.span.finditer(folded):
+            count = _count(m.group(1) or m.group(3))
+            unit = w.units[m.group(2)]
+            if count is None:
+                continue
+            if m.group(1) is None and m.group(3) is None and m.group(2) in w.plural_units:
+                count = 5  # "خلال الأسابيع الماضية": some
+            add(m, pub - dt.timedelta(days=count * unit), pub)
+        for m in w.night.finditer(folded):
+            second = w.weekdays[m.group(2)]
+            if second != (w.weekdays[m.group(1)] + 1) % 7:
+                continue
+            back = (pub.weekday() - second) % 7
+            d = pub - dt.timedelta(days=back)
+            add(m, d - _ONE, d)  # the night between the two days
         for m in w.this_month.finditer(folded):
             add(m, pub.replace(day=1), pub)
         for m in w.last_month.finditer(folded):
@@ -183,8 +207,9 @@ def find_dates(folded: str, pub: dt.date | None) -> list[DateMention]:
             if count is None:
                 continue
             if m.group(1) is None and m.group(2) in w.plural_units:
-                # "قبل أيام": a few, two to seven of them
-                add(m, pub - dt.timedelta(days=7 * unit), pub - dt.timedelta(days=2 * unit))
+                # "قبل أيام": a few, two to seven of them ago; "منذ أيام": as many, or for as long
+                since = w.since.search(folded, m.start(), m.start(2))
+                add(m, pub - dt.timedelta(days=7 * unit), pub if since else pub - dt.timedelta(days=2 * unit))
                 continue
             d = pub - dt.timedelta(days=count * unit)
             slack = dt.timedelta(days=0 if count * unit <= 2 else max(1, count * unit // 7))
@@ -351,7 +376,13 @@ class DatedText:
     def __init__(self, folded: str, pub: dt.date | None, spans: list[tuple[int, int]], paragraphs: list[int],
                  to_raw=lambda i: i):
         self.pub = pub
-        self.mentions = [DateMention(to_raw(m.start), to_raw(m.end), m.lo, m.hi) for m in find_dates(folded, pub)]
+        found = find_dates(folded, pub)
+        said = date_words().saying
+        # a date right after a verb of saying ("أعلنت الوزارة اليوم") dates the statement: what it
+        # reports may have happened the day before
+        self.statements = {to_raw(m.start) for m in found
+                           if m.lo == m.hi and said.search(folded, max(0, m.start - 80), m.start)}
+        self.mentions = [DateMention(to_raw(m.start), to_raw(m.end), m.lo, m.hi) for m in found]
         self._starts = [m.start for m in self.mentions]
         self.spans = [(to_raw(s), to_raw(e)) for s, e in spans]
         self._span_starts = [s for s, _ in self.spans]
@@ -396,6 +427,8 @@ class DatedText:
             return
         if lo is None:
             return
+        if m is not None and m.start in self.statements and m.start < claim.start:
+            lo = lo - _ONE
         claim.date_start, claim.date_end = lo.isoformat(), hi.isoformat()
         claim.time_precision = precision(lo, hi)
         claim.date_text = raw[m.start:m.end] if m is not None else None
