@@ -24,7 +24,7 @@ def test_readme_opens_with_the_two_commands_and_ci_runs_the_second():
     assert "pytest" in tests
     assert tests in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     for command in ("marsad run", "marsad search", "marsad claims", "marsad extract", "marsad eval", "marsad places",
-                    "marsad rejects", "marsad runs", "marsad control"):
+                    "marsad rejects", "marsad runs", "marsad control", "marsad events", "marsad link", "marsad serve"):
         assert command in readme
 
 

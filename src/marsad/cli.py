@@ -1,5 +1,5 @@
-"""The command line: `marsad run | search | claims | control | events | link | extract | places | rejects | runs | eval
-| eval-events`."""
+"""The command line: `marsad run | serve | search | claims | control | events | link | extract | places | rejects | runs
+| eval | eval-events`."""
 from __future__ import annotations
 
 import csv
@@ -523,6 +523,34 @@ def _print_event(e):
         console.print(table)
         if len(f["timeline"]) > 1:
             console.print("timeline: " + " > ".join(f"{t['date']} {t['figure']:g} ({t['source']})" for t in f["timeline"]))
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="the address to listen on (127.0.0.1: this machine only; 0.0.0.0 opens it to the network)")
+@click.option("--port", type=int, default=8000, show_default=True)
+def serve(db, host, port):
+    """Serve the dashboard over the store: map, timeline, events, claims, search, every
+    figure one click from its sentence; a JSON API with its OpenAPI docs at /docs.
+
+    The store is opened read-only. Everything the pages load comes from the package: no
+    CDN, no tile server.
+
+    \b
+    Example:
+      marsad serve --db marsad.db        # then open http://127.0.0.1:8000
+    """
+    import uvicorn
+
+    from marsad.web.app import create_app
+
+    if not os.path.exists(db):
+        raise click.ClickException(f"no store at {db!r}: build one with `marsad run INPUT... --db {db}`")
+    app = create_app(db)
+    click.echo(f"marsad dashboard over {db}: open http://{host}:{port}/  (API docs: http://{host}:{port}/docs; "
+               f"Ctrl-C stops it)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @main.command(name="eval-events")

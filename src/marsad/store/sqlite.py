@@ -32,6 +32,9 @@ CLAIM_FILTERS = {"kind": "c.kind", "group": "c.grp", "source": "c.source", "doc"
 # control claim filters, and the column each reads
 CONTROL_FILTERS = {"actor": "k.actor", "change": "k.change", "source": "k.source", "doc": "k.doc",
                    "stance": "k.stance", "country": "k.country", "admin1": "k.admin1"}
+# the columns a page of claims may be sorted by
+CLAIM_SORTS = {"date": "coalesce(c.date_end, d.date)", "published": "d.date", "kind": "c.kind", "low": "c.low",
+               "place": "c.place_en", "source": "c.source", "group": "c.grp", "doc": "c.doc"}
 _TOKEN = re.compile(r"\w+")
 
 
@@ -341,6 +344,64 @@ class SqliteStore:
             "events": one("SELECT count(*) FROM events"),
         }
 
+    # pages of the dashboard --------------------------------------------------------
+
+    def claims_page(self, search: str | None = None, since: str | None = None, until: str | None = None,
+                    place: str | None = None, sort: str = "date", order: str = "desc", limit: int = 50,
+                    offset: int = 0, **filters) -> tuple[int, list[dict]]:
+        """(how many claims match, one page of them with their document's title, outlet and
+        date): filters as `claims`, search as `search` (any spelling), since/until the
+        event's days, sorted by a column of CLAIM_SORTS."""
+        where, args = _equal_filters(filters, CLAIM_FILTERS, "claim")
+        if place:
+            where.append("(c.place LIKE ? OR c.place_en LIKE ?)")
+            args += [f"%{place}%", f"%{place}%"]
+        if since:
+            where.append("coalesce(c.date_end, substr(d.date, 1, 10)) >= ?")
+            args.append(since)
+        if until:
+            where.append("coalesce(c.date_start, c.date_end, substr(d.date, 1, 10)) <= ?")
+            args.append(until)
+        if search:
+            match, _ = _fts_query(search)
+            if not match:
+                return 0, []
+            where.append("c.doc_rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+            args.append(match)
+        if sort not in CLAIM_SORTS:
+            raise ValueError(f"unknown sort {sort!r}: one of {', '.join(CLAIM_SORTS)}")
+        sql = " FROM claims c JOIN documents d ON d.rowid = c.doc_rowid"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        total = self.db.execute("SELECT count(*)" + sql, args).fetchone()[0]
+        direction = "ASC" if order == "asc" else "DESC"
+        rows = self.db.execute(
+            "SELECT c.*, d.title, d.outlet, d.date AS published" + sql
+            + f" ORDER BY {CLAIM_SORTS[sort]} {direction}, c.id LIMIT ? OFFSET ?", args + [int(limit), int(offset)])
+        return total, [{**_claim(r).to_dict(), "id": r["id"], "title": r["title"], "outlet": r["outlet"],
+                        "published": r["published"]} for r in rows]
+
+    def overview(self, top: int = 10) -> dict:
+        """What the dashboard's first page shows: counts; per day and kind, the best figures of
+        the incidents (running tolls apart) that began that day; the places and groups with
+        most claims; the latest events."""
+        by_day = [dict(r) for r in self.db.execute(
+            "SELECT e.date_start AS day, f.kind, sum(f.best) AS figure, count(DISTINCT e.id) AS events"
+            " FROM events e JOIN event_figures f ON f.event_id = e.id"
+            " WHERE e.cumulative = 0 AND e.date_start IS NOT NULL AND f.best IS NOT NULL"
+            " GROUP BY e.date_start, f.kind ORDER BY e.date_start")]
+        groups = [dict(r) for r in self.db.execute(
+            "SELECT grp AS \"group\", count(*) AS claims FROM claims GROUP BY grp ORDER BY claims DESC LIMIT ?", (top,))]
+        return {"counts": self.counts(), "by_day": by_day, "places": self.places(limit=top), "groups": groups,
+                "events": list(self.events(cumulative=False, limit=top))}
+
+    def actors(self) -> list[dict]:
+        """The actors of the control claims, with how many claims each has."""
+        if not self._has_control():
+            return []
+        return [dict(r) for r in self.db.execute(
+            "SELECT actor, count(*) AS claims FROM control GROUP BY actor ORDER BY claims DESC")]
+
     # events -------------------------------------------------------------------------
 
     def link(self, rebuild: bool = False) -> dict:
@@ -358,41 +419,9 @@ class SqliteStore:
         """Events, filtered (kind: one of its kinds; since/until: its days meet the range;
         flag: one of its flags; search: words its documents hold), latest first, each with
         its figures per kind and group."""
-        where, args = [], []
-        if kind:
-            where.append("e.id IN (SELECT event_id FROM event_figures WHERE kind = ?)")
-            args.append(kind)
-        if country:
-            where.append("e.country = ?")
-            args.append(country.upper())
-        if admin1:
-            where.append("e.admin1 = ?")
-            args.append(admin1)
-        if place:
-            where.append("(e.place LIKE ? OR e.place_en LIKE ?)")
-            args += [f"%{place}%", f"%{place}%"]
-        if since:
-            where.append("e.date_end >= ?")
-            args.append(since)
-        if until:
-            where.append("e.date_start <= ?")
-            args.append(until)
-        if flag:
-            where.append("(',' || e.flags || ',') LIKE ?")
-            args.append(f"%,{flag},%")
-        if min_sources:
-            where.append("e.n_sources >= ?")
-            args.append(int(min_sources))
-        if cumulative is not None:
-            where.append("e.cumulative = ?")
-            args.append(int(cumulative))
-        if search:
-            match, _ = _fts_query(search)
-            if not match:
-                return
-            where.append("e.id IN (SELECT ec.event_id FROM event_claims ec JOIN claims c ON c.id = ec.claim_id"
-                         " WHERE c.doc_rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))")
-            args.append(match)
+        where, args = _event_filters(kind, country, admin1, place, since, until, flag, min_sources, cumulative, search)
+        if where is None:
+            return
         sql = "SELECT e.* FROM events e"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -402,6 +431,26 @@ class SqliteStore:
             args += [int(limit), int(offset)]
         for r in self.db.execute(sql, args).fetchall():
             yield self._event(r, claims=False)
+
+    def event_points(self, kind: str | None = None, limit: int = 5000, **filters) -> list[dict]:
+        """Events with a place, for a map, in one query: id, place, lat, lon, first day,
+        flags, and the kind and best figure of its largest figure (of `kind`, if given).
+        Filters as `events`."""
+        where, args = _event_filters(kind, filters.get("country"), filters.get("admin1"), filters.get("place"),
+                                     filters.get("since"), filters.get("until"), filters.get("flag"),
+                                     filters.get("min_sources"), filters.get("cumulative"), filters.get("search"))
+        if where is None:
+            return []
+        where.append("e.lat IS NOT NULL")
+        if kind:
+            where.append("f.kind = ?")
+            args.append(kind)
+        # (SQLite gives the other columns of the row where max() is reached)
+        sql = ("SELECT e.id, e.place, e.place_en, e.lat, e.lon, e.date_start, e.flags, f.kind, max(f.best) AS best"
+               " FROM events e JOIN event_figures f ON f.event_id = e.id WHERE " + " AND ".join(where)
+               + " GROUP BY e.id ORDER BY e.date_start DESC LIMIT ?")
+        return [{**dict(r), "flags": r["flags"].split(",") if r["flags"] else []}
+                for r in self.db.execute(sql, args + [int(limit)])]
 
     def event(self, event_id: int) -> dict | None:
         """One event with its figures (every source's account, the timeline) and its claims."""
@@ -462,6 +511,46 @@ def _equal_filters(filters: dict, columns: dict, kind: str) -> tuple[list[str], 
             raise ValueError(f"unknown {kind} filter {name!r}")
         where.append(f"{columns[name]} = ?")
         args.append(value)
+    return where, args
+
+
+def _event_filters(kind, country, admin1, place, since, until, flag, min_sources, cumulative, search):
+    """WHERE conditions and arguments for the events filters (None: a search with no word)."""
+    where, args = [], []
+    if kind:
+        where.append("e.id IN (SELECT event_id FROM event_figures WHERE kind = ?)")
+        args.append(kind)
+    if country:
+        where.append("e.country = ?")
+        args.append(country.upper())
+    if admin1:
+        where.append("e.admin1 = ?")
+        args.append(admin1)
+    if place:
+        where.append("(e.place LIKE ? OR e.place_en LIKE ?)")
+        args += [f"%{place}%", f"%{place}%"]
+    if since:
+        where.append("e.date_end >= ?")
+        args.append(since)
+    if until:
+        where.append("e.date_start <= ?")
+        args.append(until)
+    if flag:
+        where.append("(',' || e.flags || ',') LIKE ?")
+        args.append(f"%,{flag},%")
+    if min_sources:
+        where.append("e.n_sources >= ?")
+        args.append(int(min_sources))
+    if cumulative is not None:
+        where.append("e.cumulative = ?")
+        args.append(int(cumulative))
+    if search:
+        match, _ = _fts_query(search)
+        if not match:
+            return None, None
+        where.append("e.id IN (SELECT ec.event_id FROM event_claims ec JOIN claims c ON c.id = ec.claim_id"
+                     " WHERE c.doc_rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))")
+        args.append(match)
     return where, args
 
 
