@@ -52,7 +52,13 @@ def test_events_and_an_event(client):
     page = client.get(f"/events/{multi['id']}").text
     assert all(s["quote"] in page or "&" in s["quote"] for f in one["figures"] for s in f["sources"])
     assert client.get("/api/events/999999").status_code == 404
-    assert client.get("/api/map", params={"kind": "killed"}).json()["features"]
+    points = client.get("/api/map", params={"kind": "killed"}).json()["features"]
+    assert points and all(f["properties"]["kind"] == "killed" for f in points)
+    civilians = client.get("/api/map", params={"group": "civilians"}).json()["features"]
+    assert 0 < len(civilians) < len(client.get("/api/map").json()["features"])
+    sohr = {f["properties"]["id"] for f in client.get("/api/map", params={"source": "SOHR"}).json()["features"]}
+    assert sohr and all(any(c["source"] == "SOHR" for c in client.get(f"/api/events/{i}").json()["claims"])
+                        for i in list(sohr)[:5])
     assert client.get("/api/events.jsonl", params={"kind": "killed"}).text.count("\n") >= 1
 
 

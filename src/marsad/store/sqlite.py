@@ -415,11 +415,13 @@ class SqliteStore:
     def events(self, kind: str | None = None, country: str | None = None, admin1: str | None = None,
                place: str | None = None, since: str | None = None, until: str | None = None,
                flag: str | None = None, min_sources: int | None = None, cumulative: bool | None = None,
-               search: str | None = None, limit: int | None = None, offset: int = 0) -> Iterator[dict]:
+               search: str | None = None, limit: int | None = None, offset: int = 0, group: str | None = None,
+               source: str | None = None) -> Iterator[dict]:
         """Events, filtered (kind: one of its kinds; since/until: its days meet the range;
-        flag: one of its flags; search: words its documents hold), latest first, each with
-        its figures per kind and group."""
-        where, args = _event_filters(kind, country, admin1, place, since, until, flag, min_sources, cumulative, search)
+        flag: one of its flags; search: words its documents hold; group: a group it counts;
+        source: a source of its claims), latest first, each with its figures per kind and group."""
+        where, args = _event_filters(kind, country, admin1, place, since, until, flag, min_sources, cumulative, search,
+                                     group, source)
         if where is None:
             return
         sql = "SELECT e.* FROM events e"
@@ -438,7 +440,8 @@ class SqliteStore:
         Filters as `events`."""
         where, args = _event_filters(kind, filters.get("country"), filters.get("admin1"), filters.get("place"),
                                      filters.get("since"), filters.get("until"), filters.get("flag"),
-                                     filters.get("min_sources"), filters.get("cumulative"), filters.get("search"))
+                                     filters.get("min_sources"), filters.get("cumulative"), filters.get("search"),
+                                     filters.get("group"), filters.get("source"))
         if where is None:
             return []
         where.append("e.lat IS NOT NULL")
@@ -514,9 +517,17 @@ def _equal_filters(filters: dict, columns: dict, kind: str) -> tuple[list[str], 
     return where, args
 
 
-def _event_filters(kind, country, admin1, place, since, until, flag, min_sources, cumulative, search):
+def _event_filters(kind, country, admin1, place, since, until, flag, min_sources, cumulative, search,
+                   group=None, source=None):
     """WHERE conditions and arguments for the events filters (None: a search with no word)."""
     where, args = [], []
+    if group:
+        where.append("e.id IN (SELECT event_id FROM event_figures WHERE grp = ?)")
+        args.append(group)
+    if source:
+        where.append("e.id IN (SELECT ec.event_id FROM event_claims ec JOIN claims c ON c.id = ec.claim_id"
+                     " WHERE c.source = ?)")
+        args.append(source)
     if kind:
         where.append("e.id IN (SELECT event_id FROM event_figures WHERE kind = ?)")
         args.append(kind)

@@ -170,12 +170,12 @@ def create_app(db: str) -> FastAPI:
 
     @app.get("/api/map", tags=["api"], summary="Events as GeoJSON points, filtered")
     def api_map(kind: Optional[Kind] = None, since: DayQ = None, until: DayQ = None,
-                q: TextQ = None, flag: Optional[Flag] = None, country: CountryQ = None,
-                limit: int = Query(2000, ge=1, le=5000)):
+                q: TextQ = None, flag: Optional[Flag] = None, country: CountryQ = None, group: TextQ = None,
+                source: TextQ = None, limit: int = Query(2000, ge=1, le=5000)):
         features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [e.pop("lon"), e.pop("lat")]},
                      "properties": e}
                     for e in store().event_points(kind=kind, limit=limit, country=country, since=since, until=until,
-                                                  flag=flag, search=q)]
+                                                  flag=flag, search=q, group=group, source=source)]
         return JSONResponse({"type": "FeatureCollection", "features": features})
 
     @app.get("/api/control", tags=["api"], summary="Actors of the control claims, or one actor's latest state per place")
