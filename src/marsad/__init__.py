@@ -31,4 +31,26 @@ def extract_control(text: str, doc_id: str = "doc", **meta) -> list[ControlClaim
     return ClaimExtractor.default().extract_all(doc)[1]
 
 
-__all__ = ["Claim", "ControlClaim", "Document", "Reject", "extract", "extract_control", "__version__"]
+def open_store(path: str = "marsad.db", readonly: bool = False):
+    """A store (SQLite file) to query: claims, control claims, events, documents, search, as
+    iterators or pandas DataFrames (claims_frame, events_frame); use it in a `with` block."""
+    from marsad.store import open_store as _open
+
+    return _open(path, readonly=readonly)
+
+
+def run_corpus(inputs, db: str = "marsad.db", jobs: int = 1, link: bool = True) -> dict:
+    """Run the pipeline on files or folders (text, JSONL, HTML) into the store db, as
+    `marsad run` does, and link the claims into events; the run's counts."""
+    from marsad.read import ReadOptions
+    from marsad.run import LocalExecutor
+    from marsad.store import open_store as _open
+
+    with _open(db) as store:
+        _, counts = LocalExecutor(store, jobs=jobs, options=ReadOptions()).run([str(p) for p in inputs])
+        linked = store.link() if link else None
+    return {**counts.to_dict(), "events": linked}
+
+
+__all__ = ["Claim", "ControlClaim", "Document", "Reject", "extract", "extract_control", "open_store", "run_corpus",
+           "__version__"]

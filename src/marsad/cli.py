@@ -1,5 +1,5 @@
-"""The command line: `marsad run | serve | search | claims | control | events | link | extract | places | rejects | runs
-| eval | eval-events`."""
+"""The command line: `marsad run | serve | search | claims | control | events | link | export | extract | places |
+rejects | runs | eval | eval-events`."""
 from __future__ import annotations
 
 import csv
@@ -551,6 +551,45 @@ def serve(db, host, port):
     click.echo(f"marsad dashboard over {db}: open http://{host}:{port}/  (API docs: http://{host}:{port}/docs; "
                f"Ctrl-C stops it)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["acled", "ucdp", "plover", "jsonl", "csv", "parquet", "geojson"]),
+              help="acled/ucdp/plover/geojson: events (and control claims for acled and plover); "
+                   "jsonl/csv/parquet: claims")
+@click.option("-o", "--output", default="-", show_default=True, help="the file to write (- for standard output)")
+@click.option("--since", help="only claims or events on or after this day (YYYY-MM-DD)")
+@click.option("--until", help="only claims or events on or before this day (YYYY-MM-DD)")
+@click.option("--country", help="only this country (ISO code, e.g. YE)")
+@click.option("--kind", type=click.Choice(KINDS), help="only claims, or events with figures, of this kind")
+@click.option("--group", help="only claims, or events with figures, of this group (civilians, Houthis ...)")
+@click.option("--source", help="only claims, or events with claims, of this source")
+def export(db, fmt, output, since, until, country, kind, group, source):
+    """Export claims or events in the formats conflict researchers load: ACLED's CSV, UCDP
+    GED-like CSV, PLOVER JSON lines, claims as JSONL (GUIDE.md's format), CSV or Parquet,
+    events as GeoJSON. Streams: memory stays flat on any store. The mapping of marsad's kinds,
+    groups and control changes to each format is docs/EXPORTS.md.
+
+    \b
+    Examples:
+      marsad export --format acled -o acled.csv --country YE --since 2015-07-01
+      marsad export --format parquet -o claims.parquet
+      marsad export --format jsonl --kind killed > killed.jsonl
+    """
+    from marsad.export import export as run_export
+
+    store = _open(db, readonly=True)
+    try:
+        n = run_export(store, fmt, output, since=since, until=until, country=country.upper() if country else None,
+                       kind=kind, group=group, source=source)
+    except ValueError as e:
+        raise click.ClickException(str(e))
+    finally:
+        store.db.close()
+    if output != "-":
+        click.echo(f"{n:,} rows written to {output}", err=True)
 
 
 @main.command(name="eval-events")

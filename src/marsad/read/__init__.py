@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from marsad.model import Document, Reject
@@ -10,6 +11,7 @@ from marsad.read.html import read_html
 from marsad.read.jsonl import read_jsonl
 from marsad.read.text import read_text
 
+# the built-in readers; readers() adds those other packages register
 READERS = {"text": read_text, "jsonl": read_jsonl, "html": read_html}
 _EXTENSIONS = {
     ".txt": "text", ".text": "text",
@@ -18,11 +20,28 @@ _EXTENSIONS = {
 }
 
 
+@lru_cache(maxsize=1)
+def readers() -> tuple[dict, dict]:
+    """(format -> reader, extension -> format): the entry points of group `marsad.readers`
+    (marsad's own are registered there too, in pyproject.toml), else the built-in ones. A
+    reader is a function (path, ReadOptions) -> iterator of Document and Reject; its
+    `extensions` attribute (".warc", ...) says which files it reads by default."""
+    from importlib.metadata import entry_points
+
+    found = {ep.name: ep.load() for ep in entry_points(group="marsad.readers")} or dict(READERS)
+    extensions = dict(_EXTENSIONS)
+    for name, reader in found.items():
+        for ext in getattr(reader, "extensions", ()):
+            extensions.setdefault(ext.lower(), name)
+    return found, extensions
+
+
 def format_of(path: str) -> str | None:
     name = path.lower()
-    for ext in sorted(_EXTENSIONS, key=len, reverse=True):
+    extensions = readers()[1]
+    for ext in sorted(extensions, key=len, reverse=True):
         if name.endswith(ext):
-            return _EXTENSIONS[ext]
+            return extensions[ext]
     return None
 
 
@@ -46,11 +65,11 @@ def read_inputs(paths: Iterable[str], options: ReadOptions | None = None) -> Ite
             yield Reject(path, "", "not_found", "no such file or folder")
             continue
         fmt = options.format if options.format != "auto" else format_of(path)
-        if fmt is None:
+        if fmt is None or fmt not in readers()[0]:
             yield Reject(path, "", "unknown_format",
                          "unknown file type: use .txt, .jsonl, .jsonl.gz or .html, or name one with --format")
             continue
-        yield from READERS[fmt](path, options)
+        yield from readers()[0][fmt](path, options)
 
 
-__all__ = ["ReadOptions", "read_inputs", "READERS", "format_of", "expand"]
+__all__ = ["ReadOptions", "read_inputs", "READERS", "readers", "format_of", "expand"]

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from marsad.clean import clean_document
-from marsad.extractor import ClaimExtractor
+from marsad.extractor import ClaimExtractor, extractors
 from marsad.link.dedup import sketch
 from marsad.model import Document, Reject
 from marsad.store.sqlite import index_columns
@@ -49,7 +49,11 @@ def process(doc: Document) -> Document | Reject:
     raise, so a document that breaks a step comes back as a reject with the reason."""
     try:
         clean_document(doc)
-        doc.claims, doc.control = ClaimExtractor.default().extract_all(doc)
+        doc.claims, doc.control = [], []
+        for extract in extractors():
+            claims, control = extract(doc)
+            doc.claims += claims
+            doc.control += control
         doc.search_keys = index_columns(doc.title, doc.folded)
         if doc.claims or doc.control:  # near-duplicates matter where they would count twice
             doc.sketch = sketch(doc.folded)

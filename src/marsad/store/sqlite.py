@@ -224,11 +224,22 @@ class SqliteStore:
 
     # queries ------------------------------------------------------------------------
 
-    def claims(self, limit: int | None = None, place: str | None = None, **filters) -> Iterator[Claim]:
+    def claims(self, limit: int | None = None, place: str | None = None, since: str | None = None,
+               until: str | None = None, **filters) -> Iterator[Claim]:
+        """Claims, filtered (CLAIM_FILTERS; place: contains; since/until: the days of their
+        event, else of their document, meet the range), in the order they were stored;
+        streamed from the store row by row."""
         where, args = _equal_filters(filters, CLAIM_FILTERS, "claim")
         if place:
             where.append("c.place LIKE ?")
             args.append(f"%{place}%")
+        if since:
+            where.append("coalesce(c.date_end, (SELECT substr(date, 1, 10) FROM documents WHERE rowid = c.doc_rowid)) >= ?")
+            args.append(since)
+        if until:
+            where.append("coalesce(c.date_start, c.date_end, (SELECT substr(date, 1, 10) FROM documents"
+                         " WHERE rowid = c.doc_rowid)) <= ?")
+            args.append(until)
         sql = "SELECT c.* FROM claims c"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -272,6 +283,30 @@ class SqliteStore:
             args.append(int(limit))
         for r in self.db.execute(sql, args):
             yield _control(r)
+
+    def control_rows(self, since: str | None = None, until: str | None = None, country: str | None = None,
+                     source: str | None = None) -> Iterator[dict]:
+        """Control claims as rows with their id and their document's date, outlet and URL
+        (for exports), streamed; since/until: the claim's days, else its document's."""
+        if not self._has_control():
+            return
+        where, args = [], []
+        if since:
+            where.append("coalesce(k.date_end, substr(d.date, 1, 10)) >= ?")
+            args.append(since)
+        if until:
+            where.append("coalesce(k.date_start, k.date_end, substr(d.date, 1, 10)) <= ?")
+            args.append(until)
+        if country:
+            where.append("k.country = ?")
+            args.append(country.upper())
+        if source:
+            where.append("k.source = ?")
+            args.append(source)
+        sql = ("SELECT k.*, d.date AS published, d.outlet, d.url FROM control k JOIN documents d ON d.rowid = k.doc_rowid"
+               + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY k.id")
+        for r in self.db.execute(sql, args):
+            yield dict(r)
 
     def control_state(self, actor: str, country: str | None = None, until: str | None = None) -> list[dict]:
         """For one actor, the latest state of each place the sources speak of: what the last
@@ -402,6 +437,33 @@ class SqliteStore:
         return [dict(r) for r in self.db.execute(
             "SELECT actor, count(*) AS claims FROM control GROUP BY actor ORDER BY claims DESC")]
 
+    # DataFrames ---------------------------------------------------------------------
+
+    def claims_frame(self, **filters):
+        """The claims `claims(**filters)` gives, as a pandas DataFrame (one row a claim, the
+        columns of CLAIM_FIELDS, GEO_FIELDS and DATE_FIELDS)."""
+        import pandas as pd
+
+        from marsad.model import CLAIM_FIELDS, DATE_FIELDS, GEO_FIELDS
+
+        columns = CLAIM_FIELDS + GEO_FIELDS + DATE_FIELDS
+        return pd.DataFrame(([getattr(c, f) for f in columns] for c in self.claims(**filters)), columns=list(columns))
+
+    def events_frame(self, **filters):
+        """The events `events(**filters)` gives, as a pandas DataFrame: one row per event and
+        kind and group counted (best, low, high, sources), with the event's place, days and flags."""
+        import pandas as pd
+
+        rows = []
+        for e in self.events(**filters):
+            for f in e["figures"] or [{}]:
+                rows.append({"event": e["id"], "date_start": e["date_start"], "date_end": e["date_end"],
+                             "place": e["place"], "place_en": e["place_en"], "country": e["country"],
+                             "admin1": e["admin1"], "lat": e["lat"], "lon": e["lon"], "kind": f.get("kind"),
+                             "group": f.get("group"), "best": f.get("best"), "low": f.get("low"), "high": f.get("high"),
+                             "sources": f.get("n_sources"), "flags": ",".join(e["flags"]), "reports": e["n_reports"]})
+        return pd.DataFrame(rows)
+
     # events -------------------------------------------------------------------------
 
     def link(self, rebuild: bool = False) -> dict:
@@ -431,7 +493,7 @@ class SqliteStore:
         if limit:
             sql += " LIMIT ? OFFSET ?"
             args += [int(limit), int(offset)]
-        for r in self.db.execute(sql, args).fetchall():
+        for r in self.db.execute(sql, args):
             yield self._event(r, claims=False)
 
     def event_points(self, kind: str | None = None, limit: int = 5000, **filters) -> list[dict]:
