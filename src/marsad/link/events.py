@@ -29,6 +29,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from marsad.ar.normalize import fold
+from marsad.extractor.lexicon import lexicon
 from marsad.geo.gazetteer import distance_km
 from marsad.link.dedup import groups
 
@@ -69,7 +70,7 @@ WORDS_NEEDED = 0.3
 WORDS_NEEDED_UNPLACED = 0.5
 # two events are merged where their words (weighted by rarity) are at least this alike
 # ... and where their places are apart: the same figure and this many of their words
-ELSEWHERE_WORDS = 0.5
+ELSEWHERE_WORDS = 0.6
 MERGE_SIMILARITY = 0.2
 SAME_FIGURE_BONUS = 0.15
 SAME_PLACE_BONUS = 0.15
@@ -77,6 +78,9 @@ SAME_PLACE_BONUS = 0.15
 COMMON_WORD_SHARE = 0.03
 # how far around a claim's quote its context reaches (characters)
 CONTEXT = 200
+# a running toll names its period ("منذ بداية الحرب") this near its figure; a cumulative claim
+# without one only says an incident's toll rose ("ارتفعت حصيلة ... إلى 32")
+PERIOD_REACH = 80
 # figures within this share of each other differ only by rounding
 ROUNDING = 0.1
 GENERIC_GROUP = "people"
@@ -485,12 +489,15 @@ class Linker:
         # the words around each claim, without those common to many claims
         df: Counter = Counter()
         bags = {}
+        period = lexicon().period
         for rowid, cs in contexts.items():
             raw, title = db.execute("SELECT raw, title FROM documents WHERE rowid = ?", (rowid,)).fetchone()
             # the title names the incident an article is about, where the words around a
             # figure may not ("والد الشهيد ...")
             headline = set(_WORD.findall(fold(title or "")))
             for c in cs:
+                if c.cumulative and not period.search(fold(raw[max(0, c.start - PERIOD_REACH):c.end + PERIOD_REACH])):
+                    c.cumulative = False  # a toll that rose, with no period: the incident's own
                 bag = frozenset(headline.union(_WORD.findall(fold(raw[max(0, c.start - CONTEXT):c.end + CONTEXT]))))
                 bags[c.id] = bag
                 df.update(bag)
@@ -662,7 +669,8 @@ def reconcile(e: Event) -> dict:
 def _running(r) -> bool:
     """A running toll over a period, kept apart from incidents: a cumulative claim, but not
     one that only says an incident's toll rose and names its day ("ارتفعت حصيلة ضحايا انفجار
-    أمس إلى 15": that is the incident's toll, and joins it)."""
+    أمس إلى 15": that is the incident's toll, and joins it); nor one with no period near it
+    (checked on the text in Linker._claims)."""
     return bool(r["cumulative"]) and not (r["date_text"] and r["time_precision"] == 1)
 
 
