@@ -60,8 +60,9 @@ def _read_options(fmt: str, fields: tuple[str, ...], max_bytes: int):
 
 
 read_opts = [
-    click.option("--format", "fmt", type=click.Choice(["auto", "text", "jsonl", "html"]), default="auto",
-                 show_default=True, help="input format; auto goes by file extension (.txt, .jsonl[.gz], .html)"),
+    click.option("--format", "fmt", type=click.Choice(["auto", "text", "jsonl", "html", "warc"]), default="auto",
+                 show_default=True, help="input format; auto goes by file extension (.txt, .jsonl[.gz], .html, "
+                                         ".warc[.gz])"),
     click.option("--field", "fields", multiple=True, metavar="NAME=FIELD",
                  help="read a document attribute (id, text, title, url, date, source, byline, section) "
                       "from another JSON field, e.g. --field text=body; repeatable"),

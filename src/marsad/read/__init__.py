@@ -10,13 +10,15 @@ from marsad.read.base import ReadOptions
 from marsad.read.html import read_html
 from marsad.read.jsonl import read_jsonl
 from marsad.read.text import read_text
+from marsad.read.warc import read_warc
 
 # the built-in readers; readers() adds those other packages register
-READERS = {"text": read_text, "jsonl": read_jsonl, "html": read_html}
+READERS = {"text": read_text, "jsonl": read_jsonl, "html": read_html, "warc": read_warc}
 _EXTENSIONS = {
     ".txt": "text", ".text": "text",
     ".jsonl": "jsonl", ".jsonl.gz": "jsonl", ".ndjson": "jsonl", ".ndjson.gz": "jsonl", ".json.gz": "jsonl",
     ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".warc": "warc", ".warc.gz": "warc",
 }
 
 

@@ -1,0 +1,127 @@
+"""WARC archives (.warc, .warc.gz; Common Crawl's CC-NEWS layout): every HTML response
+becomes a document (its article by trafilatura), with its URL, its crawl date and its HTTP
+metadata; pages in legacy encodings (windows-1256, ISO-8859-6 are common on Arabic sites) are
+decoded by their declared charset, else a detected one; only Arabic documents are kept
+(py3langid, whose model ships in the package). Every record that yields no document becomes
+a reject with its reason: not a response, an HTTP error, not HTML, undecodable, no article,
+not Arabic, a truncated archive."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from marsad.model import Document, Reject
+from marsad.read.base import ReadOptions, sample
+from marsad.read.html import html_document
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
+# a language is told from this many characters of the article
+_LANG_SAMPLE = 2000
+LANGUAGES = ("ar",)
+
+
+def read_warc(path: str, options: ReadOptions) -> Iterator[Document | Reject]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    try:
+        stream = open(path, "rb")
+    except OSError as e:
+        yield Reject(path, "", "unreadable", f"cannot open the archive: {e}")
+        return
+    with stream:
+        records = ArchiveIterator(stream)
+        while True:
+            try:
+                record = next(records)
+            except StopIteration:
+                return
+            except (ArchiveLoadFailed, EOFError, OSError, ValueError) as e:
+                offset = records.get_record_offset() if hasattr(records, "get_record_offset") else ""
+                yield Reject(path, f"byte {offset}", "truncated_warc",
+                             f"the archive breaks off or is damaged here ({type(e).__name__}: {e}); the records "
+                             f"before it were read")
+                return
+            try:
+                # (the body is read first: asking warcio for the record's offset reads it away)
+                body = record.content_stream().read(options.max_bytes * 4 + 1) if record.rec_type == "response" else b""
+                yield _record(record, body, path, records.get_record_offset(), options)
+            except (EOFError, OSError, ValueError) as e:  # a record whose body breaks off
+                yield Reject(path, "", "truncated_warc", f"a record breaks off ({type(e).__name__}: {e}); the records "
+                             f"before it were read")
+                return
+
+
+read_warc.extensions = (".warc", ".warc.gz")
+
+
+def _record(record, body: bytes, path: str, offset: int, options: ReadOptions) -> Document | Reject:
+    where = f"byte {offset}"
+    headers = record.rec_headers
+    rid = (headers.get_header("WARC-Record-ID") or "").strip("<>").replace("urn:uuid:", "")
+    url = headers.get_header("WARC-Target-URI")
+    if record.rec_type != "response":
+        return Reject(path, where, "not_a_response",
+                      f"a WARC {record.rec_type} record, not a page (only response records hold pages)", doc_id=rid)
+    http = record.http_headers
+    status = http.get_statuscode() if http else None
+    if status != "200":
+        return Reject(path, where, "http_status", f"HTTP {status} for {url}: no page to read", doc_id=rid)
+    ctype = (http.get_header("Content-Type") or "").lower()
+    if ctype and "html" not in ctype:
+        return Reject(path, where, "not_html", f"{url} is {ctype}, not an HTML page", doc_id=rid)
+    declared = (record.length or 0) - (getattr(http, "total_len", 0) or 0)
+    if len(body) < declared and len(body) <= options.max_bytes * 4:
+        return Reject(path, where, "truncated_warc",
+                      f"{url}: the record breaks off after {len(body):,} of its {declared:,} bytes (a truncated archive)",
+                      doc_id=rid)
+    if len(body) > options.max_bytes * 4:
+        return Reject(path, where, "too_large", f"{url}: the page is over {options.max_bytes * 4:,} bytes", doc_id=rid)
+    text, charset = _decode(body, ctype)
+    if text is None:
+        return Reject(path, where, "undecodable", f"{url}: no encoding reads the page", doc_id=rid,
+                      sample=sample(body))
+    doc = html_document(text, path, rid, options, url=url, locator=where)
+    if isinstance(doc, Reject):
+        return doc
+    lang = _language(doc.raw)
+    if lang not in LANGUAGES:
+        return Reject(path, where, "not_arabic", f"{url}: the article is in {lang!r}, not Arabic", doc_id=rid,
+                      sample=sample(doc.raw))
+    crawled = headers.get_header("WARC-Date")
+    # the crawl date is the publication date (news is crawled as it appears): the date
+    # trafilatura guesses from a page's text can be any year the text names
+    if doc.date:
+        doc.meta["page_date"] = doc.date
+    doc.date = crawled[:10] if crawled else doc.date
+    doc.meta.update({"format": "warc", "crawl_date": crawled, "http_status": status, "content_type": ctype,
+                     "charset": charset, "language": lang, "warc_record_id": rid, "warc_offset": offset,
+                     "server": http.get_header("Server")})
+    return doc
+
+
+def _decode(body: bytes, ctype: str) -> tuple[str | None, str | None]:
+    """The page's text, by the charset its HTTP header or its <meta> declares, else UTF-8,
+    else the one charset_normalizer finds; and the charset used."""
+    declared = []
+    m = re.search(r"charset=([\w-]+)", ctype)
+    if m:
+        declared.append(m.group(1))
+    m = _META_CHARSET.search(body[:4096])
+    if m:
+        declared.append(m.group(1).decode("ascii", "ignore"))
+    for charset in declared + ["utf-8"]:
+        try:
+            return body.decode(charset), charset.lower()
+        except (LookupError, UnicodeDecodeError):
+            continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(body).best()
+    return (str(best), best.encoding) if best is not None else (None, None)
+
+
+def _language(text: str) -> str:
+    import py3langid
+
+    return py3langid.classify(text[:_LANG_SAMPLE])[0]
