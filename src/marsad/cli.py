@@ -99,7 +99,15 @@ def main():
 @click.option("--json", "as_json", is_flag=True, help="print the run's counts as JSON instead of a table")
 @click.option("--link/--no-link", "link", default=True, show_default=True,
               help="link the new claims into events after the run (`marsad link`)")
-def run(inputs, db, fmt, fields, max_bytes, jobs, progress, fail_on_reject, as_json, link):
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+              help="local: this machine's cores (--jobs); spark: a Spark session (--spark-master)")
+@click.option("--spark-master", default="local[*]", show_default=True,
+              help="with --engine spark: local[N], spark://HOST:7077, yarn, k8s://...")
+@click.option("--spark-partitions", type=int, help="with --engine spark: partitions per window of documents")
+@click.option("--parquet", "parquet", type=click.Path(), help="with --engine spark: also write the claims, by Spark, "
+              "as a Parquet dataset in this folder")
+def run(inputs, db, fmt, fields, max_bytes, jobs, progress, fail_on_reject, as_json, link, engine, spark_master,
+        spark_partitions, parquet):
     """Read INPUT files or folders, extract claims, store them in --db.
 
     Running the same input again adds nothing: documents are known by id and content hash;
@@ -117,10 +125,21 @@ def run(inputs, db, fmt, fields, max_bytes, jobs, progress, fail_on_reject, as_j
     options = _read_options(fmt, fields, max_bytes)
     if jobs == 0:
         jobs = os.cpu_count() or 1
+    if parquet and engine != "spark":
+        raise click.UsageError("--parquet needs --engine spark (or use `marsad export --format parquet`)")
     store = _open(db)
     show = sys.stderr.isatty() if progress is None else progress
     try:
-        if show:
+        if engine == "spark":
+            from marsad.run.spark import SparkExecutor
+
+            executor = SparkExecutor(store, master=spark_master, partitions=spark_partitions, parquet=parquet,
+                                     options=options)
+            try:
+                _, counts = executor.run(list(inputs))
+            finally:
+                executor.stop()
+        elif show:
             counts = _run_with_progress(store, jobs, options, list(inputs))
         else:
             _, counts = LocalExecutor(store, jobs=jobs, options=options).run(list(inputs))
