@@ -48,6 +48,16 @@ def test_a_stronghold_taken_is_lost_by_its_holder():
     assert said("وتمكن الجيش الصومالي من السيطرة على معقل لحركة الشباب في جنوب البلاد.") == []
 
 
+def test_an_operation_for_a_place_is_no_taking():
+    # the name of an operation or a battle, or an advance: the place is contested, not lost
+    assert said("وبدأت القوات العراقية عملية تحرير مدينة الفلوجة من سيطرة داعش.") == []
+    assert ("ISIS", "lost", "مدينة الرمادي") not in said("وأعلنت الوزارة انتهاء المرحلة الأولى من معركة استعادة مدينة الرمادي من قبضة داعش.")
+    # about to take it: contested
+    assert said("وتوشك قوات المقاومة الشعبية من تحرير محافظة أبين.") == [("Popular Resistance", "contested", "محافظة أبين")]
+    # a withdrawal said with "عملية" is still one
+    assert ("Houthis", "withdrew", "محافظة لحج") in said("وجاءت عملية انسحاب الحوثيين من محافظة لحج بعد معارك عنيفة.")
+
+
 def test_a_source_an_extent_and_a_list_of_places():
     (c,) = marsad.extract_control("قال المرصد السوري إن وحدات حماية الشعب سيطرت على مدينة تل أبيض بالكامل.")
     assert (c.actor, c.change, c.source, c.extent, c.extent_text) == ("Kurdish forces", "took", "SOHR", "full", "بالكامل")

@@ -60,6 +60,7 @@ class _Words:
     led_by: re.Pattern      # "بقيادة" right before a place: part of the actor's name
     taken: re.Pattern       # "دخول"، "طردهم من" right before a stronghold's place: it was taken
     from_hands: re.Pattern  # "من أيدي" after a place taken: its holder follows
+    operation: re.Pattern   # "عملية"، "معركة" right before a verbal noun: a battle for the place
 
 
 def _strip(alias: str) -> str:
@@ -131,6 +132,7 @@ def control_words() -> _Words:
         from_word=re.compile(rf"[\s\"“”«»]*(?:{alternation(p for p, _ in roles['from'])})\s+"),
         taken=re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}(?:{alternation(p for p, _ in roles['taken'])})(?!\w)"),
         from_hands=re.compile(rf"[\s،,]*(?:{alternation(p for p, _ in roles['from_hands'])})\s+"),
+        operation=re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}(?:{alternation(p for p, _ in roles['operation'])})\s+(?:\w+\s+)?$"),
     )
 
 
@@ -195,8 +197,10 @@ def control_claims(ex, doc, folded: str, discourse, cues: list | None = None) ->
         if w.still.search(head):
             change = "holds"
         elif w.attempt.search(head) or w.approach.search(head) or (
-                form == "noun" and _AIM.search(folded, max(0, cs - 3), cs) and not w.result.search(head)):
-            change = "contested"  # "تحاول القوات السيطرة على"، "عملية لتحرير"
+                form == "noun" and _AIM.search(folded, max(0, cs - 3), cs) and not w.result.search(head)) or (
+                form == "noun" and change == "took" and w.operation.search(folded, max(0, word - 40), word)
+                and not w.result.search(head)):
+            change = "contested"  # "تحاول القوات السيطرة على"، "عملية لتحرير"، "بدء عملية تحرير"
         if w.not_territory.match(folded, ce):
             continue  # "سيطرت على أربع دبابات"، "حاصروا الرئيس"
         actors = sentence_actors.get(i)
