@@ -494,11 +494,13 @@ class Linker:
             raw, title = db.execute("SELECT raw, title FROM documents WHERE rowid = ?", (rowid,)).fetchone()
             # the title names the incident an article is about, where the words around a
             # figure may not ("والد الشهيد ...")
-            headline = set(_WORD.findall(fold(title or "")))
+            # words as their hashes: a claim's bag of ints takes a fraction of the memory of
+            # its strings (the bags only meet within this process)
+            headline = {hash(w) for w in _WORD.findall(fold(title or ""))}
             for c in cs:
                 if c.cumulative and not period.search(fold(raw[max(0, c.start - PERIOD_REACH):c.end + PERIOD_REACH])):
                     c.cumulative = False  # a toll that rose, with no period: the incident's own
-                bag = frozenset(headline.union(_WORD.findall(fold(raw[max(0, c.start - CONTEXT):c.end + CONTEXT]))))
+                bag = frozenset(headline.union(map(hash, _WORD.findall(fold(raw[max(0, c.start - CONTEXT):c.end + CONTEXT])))))
                 bags[c.id] = bag
                 df.update(bag)
         common = {w for w, n in df.items() if n > max(20, COMMON_WORD_SHARE * len(claims))}
