@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from marsad.ar.lexicon import ARTICLES, PROCLITICS, PROCLITICS_NO_ARTICLE, alternation, end_pattern, read_tsv
+from marsad.ar.lexicon import (ARTICLES, CONJUNCTIONS, PROCLITICS, PROCLITICS_NO_ARTICLE, alternation, end_pattern,
+                               endings, read_tsv)
 from marsad.ar.normalize import fold
 from marsad.model import ControlClaim
 
@@ -61,6 +62,7 @@ class _Words:
     taken: re.Pattern       # "دخول"، "طردهم من" right before a stronghold's place: it was taken
     from_hands: re.Pattern  # "من أيدي" after a place taken: its holder follows
     operation: re.Pattern   # "عملية"، "معركة" right before a verbal noun: a battle for the place
+    aim: re.Pattern         # "ل" glued to a verbal noun: an aim ("لتحرير"، "للسيطرة")
 
 
 def _strip(alias: str) -> str:
@@ -88,6 +90,10 @@ def control_words() -> _Words:
         return re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}(?:{alternation(p for p, _ in roles[role])})(?:[\s،,]+\w+){{0,3}}[\s،,]+$")
 
     leads = alternation(p for p, _ in roles["percent_lead"])
+    conj = alternation(CONJUNCTIONS)
+    glued = alternation(p for p, _ in roles["in_town"])  # "في"، "ب" before a place of a list
+    # an area noun in ة takes ت before a pronoun (مساحة، مساحتها)
+    feminine, bound = endings()["feminine"][0], endings()["feminine_bound"][0]
     near = [w for w in (fold(w) for r, w in read_tsv("place_words.tsv") if r == "near")]
     return _Words(
         cues=PhraseMatcher(cues, end=end_pattern("control")),
@@ -98,14 +104,15 @@ def control_words() -> _Words:
         ended=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['ended'])})(?!\w)"),
         taker_mark=re.compile(rf"(?<!\w){PROCLITICS}(?:{alternation(p for p, _ in roles['taker_mark'])})(?!\w)"),
         extents=sorted(((p, v) for p, v in roles["extent"]), key=lambda pv: -len(pv[0])),
-        percent=re.compile(rf"(?:({leads})\s+)?(\d+(?:[.,]\d+)?)\s*(?:%|٪|بالمائه|في المائه)"),
+        percent=re.compile(rf"(?:({leads})\s+)?(\d+(?:[.,]\d+)?)\s*(?:{alternation(p for p, _ in roles['percent_word'])})"),
         pronoun=re.compile(rf"\s*(?:{alternation(p for p, _ in roles['pronoun'])})(?!\w)"),
         # a list goes on after a comma or و ("في محافظتي حمص، ووسط محافظة حماة وقرب دمشق"); a
         # place glued on with ب or في alone only says where the one before is ("إب بوسط البلاد")
-        joint=re.compile(rf"^\s*(?:[،,]\s*(?:و)?|و)(?:(?:في|ب)\s*)?(?:(?:{alternation(near)})\s+)?$"),
-        country_word=re.compile(rf"(?<!\w)(?:و)?(?:في\s+|ب)?((?:(?:{alternation(near)})\s+)?({alternation(p for p, _ in roles['country'])}))(?!\w)"),
+        joint=re.compile(rf"^\s*(?:[،,]\s*(?:{conj})?|{conj})(?:(?:{glued})\s*)?(?:(?:{alternation(near)})\s+)?$"),
+        country_word=re.compile(rf"(?<!\w)(?:{conj})?(?:(?:{glued})\s*)?((?:(?:{alternation(near)})\s+)?({alternation(p for p, _ in roles['country'])}))(?!\w)"),
         # (a word in ة takes ت before the pronoun: مساحة، مساحتها)
-        area=re.compile(rf"(?<!\w)(?:{alternation(p[:-1] + 'ت' if p.endswith('ه') else p for p, _ in roles['area'])})(?:ه|ها|هم)(?!\w)"),
+        area=re.compile(rf"(?<!\w)(?:{alternation(p[:-1] + bound if p.endswith(feminine) else p for p, _ in roles['area'])})"
+                        rf"(?:{alternation(p for p, _ in roles['area_suffix'])})(?!\w)"),
         not_actor=frozenset(_strip(p) for p, _ in roles["not_actor"]),
         not_territory=re.compile(rf"\s*(?:{alternation(p for p, _ in roles['on'])}\s+)?(?:\S+\s+)?{PROCLITICS}(?:{alternation(p for p, _ in roles['not_territory'])})(?!\w)"),
         apposition=re.compile(rf"[\s،,]*(?:{alternation(p for p, _ in roles['in_town'])}\s+(?:\w+\s+){{1,2}})?(?:{PROCLITICS_NO_ARTICLE}(?:{alternation(p for p, _ in roles['apposition'])})\s+)*"),
@@ -132,6 +139,7 @@ def control_words() -> _Words:
         from_word=re.compile(rf"[\s\"“”«»]*(?:{alternation(p for p, _ in roles['from'])})\s+"),
         taken=re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}(?:{alternation(p for p, _ in roles['taken'])})(?!\w)"),
         from_hands=re.compile(rf"[\s،,]*(?:{alternation(p for p, _ in roles['from_hands'])})\s+"),
+        aim=re.compile(rf"(?<!\w)(?:{conj})?(?:{alternation(p for p, _ in roles['aim'])})$"),
         operation=re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}(?:{alternation(p for p, _ in roles['operation'])})\s+(?:\w+\s+)?$"),
     )
 
@@ -165,8 +173,6 @@ _TAKEN_CLAUSE = 80
 _HOLDER_BEFORE = 60
 # between an aim's actor and the noun: three words at most ("أطلقت القوات عملية عسكرية لتحرير")
 _AIM_GAP = re.compile(r"[\s\"“”«»),،]*(?:\w+\s+){0,3}")
-# ل before a verbal noun: an aim ("لتحرير"، "للسيطرة")
-_AIM = re.compile(r"(?<!\w)[وف]?لل?$")
 
 
 def control_claims(ex, doc, folded: str, discourse, cues: list | None = None) -> list[ControlClaim]:
@@ -197,7 +203,7 @@ def control_claims(ex, doc, folded: str, discourse, cues: list | None = None) ->
         if w.still.search(head):
             change = "holds"
         elif w.attempt.search(head) or w.approach.search(head) or (
-                form == "noun" and _AIM.search(folded, max(0, cs - 3), cs) and not w.result.search(head)) or (
+                form == "noun" and w.aim.search(folded, max(0, cs - 3), cs) and not w.result.search(head)) or (
                 form == "noun" and change == "took" and w.operation.search(folded, max(0, word - 40), word)
                 and not w.result.search(head)):
             change = "contested"  # "تحاول القوات السيطرة على"، "عملية لتحرير"، "بدء عملية تحرير"
@@ -371,7 +377,7 @@ def _actor_and_places(ex, folded, discourse, w, role, form, cs, ce, clause_start
         word = cs
         while word > 0 and folded[word - 1].isalnum():
             word -= 1  # the noun's word, with its proclitics ("من السيطرة")
-        aim = _AIM.search(folded, max(0, cs - 3), cs) is not None
+        aim = w.aim.search(folded, max(0, cs - 3), cs) is not None
         before = [a for a in before if w.complement.fullmatch(folded, a[1], word)
                   or (aim and _AIM_GAP.fullmatch(folded, a[1], word))]
     gap = _AFTER_NOUN if form == "noun" else _AFTER_VERB

@@ -24,7 +24,6 @@ def _ends(word: str, kind: str) -> bool:
     return any(word.endswith(e) and len(word) > len(e) + 2 for e in endings()[kind])
 
 
-_FEMININE = fold("ية")
 
 # a name in quotes right after a preposition ("لـ"الرياض"": told to an outlet)
 _QUOTED = re.compile(rf"(?<!\w)(?:{alternation(PREPOSITIONS)}|{alternation(ARTICLES)})[\s\u0640]*[\"“«]\s*$")
@@ -95,7 +94,7 @@ def place_words() -> _Words:
     word = r"[^\W\d]+"
     named = re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}({alternation(town + site)})\s+({word})(?:\s+({word}))?")
     media_re = re.compile(rf"(?<!\w){PROCLITICS}(?:{alternation(media)})[\s\"“”«»]*$")
-    part = {fold(w) for w in ("حي", "مخيم")}
+    part = set(lists.get("part", []))
     role = {w: "town" for w in town} | {w: "site" for w in site} | {w: "part" for w in part}
     fw = function_words()
     not_name = frozenset(lists.get("not_name", [])) | fw["name_stop"] | fw["clause_break"]
@@ -261,7 +260,7 @@ class PlaceFinder:
         if not self._name_word(first):
             return 0
         definite = DEFINITE.match(first)
-        if not definite and _ends(first, "nisba") and first.endswith(_FEMININE):
+        if not definite and _ends(first, "nisba") and first.endswith(endings()["nisba_feminine"]):
             return 0  # "منطقة جبلية"، "قاعدة عسكرية": an adjective
         if second is None or not self._name_word(second):
             return 1
@@ -280,7 +279,7 @@ class PlaceFinder:
             if bare.endswith(e) and len(bare) > len(e) + 1:
                 stem = bare[:-len(e)]
                 return (self.words.place_word.fullmatch(stem) is not None
-                        or any(p.feature == "country" for k in (stem, stem + "ا", stem + "يا") for p in self.gaz.candidates(k)))
+                        or any(p.feature == "country" for k in (stem + ("" if e == "-" else e) for e in endings()["country_stem"]) for p in self.gaz.candidates(k)))
         return False
 
     def _name_word(self, word: str) -> bool:
