@@ -43,21 +43,10 @@ class _Record:
         return cls(**{name: d.get(name) for name in cls.FIELDS if name in d})
 
 
-@dataclass(slots=True)
-class Claim(_Record):
-    doc: str
-    kind: str
-    low: int | None
-    high: int | None
-    qualifier: str
-    quote: str
-    start: int          # character offsets of `quote` in the document's raw text
-    end: int
-    group: str = "people"
-    source: str | None = None
-    stance: str = "asserted"
-    place: str | None = None
-    cumulative: bool = False
+@dataclass(slots=True, kw_only=True)
+class _Located(_Record):
+    """Where and when a claim's event happened: GEO_FIELDS and DATE_FIELDS, shared by figure
+    and control claims (keyword-only, after each claim's own fields)."""
     place_ar: str | None = None
     place_en: str | None = None
     lat: float | None = None
@@ -71,6 +60,23 @@ class Claim(_Record):
     date_end: str | None = None
     time_precision: int | None = None
     date_text: str | None = None
+
+
+@dataclass(slots=True)
+class Claim(_Located):
+    doc: str
+    kind: str
+    low: int | None
+    high: int | None
+    qualifier: str
+    quote: str
+    start: int          # character offsets of `quote` in the document's raw text
+    end: int
+    group: str = "people"
+    source: str | None = None
+    stance: str = "asserted"
+    place: str | None = None
+    cumulative: bool = False
 
     FIELDS: ClassVar[tuple[str, ...]] = CLAIM_FIELDS + GEO_FIELDS + DATE_FIELDS
 
@@ -85,7 +91,7 @@ CONTROL_FIELDS = (
 
 
 @dataclass(slots=True)
-class ControlClaim(_Record):
+class ControlClaim(_Located):
     doc: str
     actor: str
     change: str
@@ -97,19 +103,6 @@ class ControlClaim(_Record):
     extent_text: str | None = None  # the words that say it ("بالكامل"، "أكثر من نصف")
     source: str | None = None
     stance: str = "asserted"
-    place_ar: str | None = None
-    place_en: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    country: str | None = None
-    admin1: str | None = None
-    geo_precision: int | None = None
-    feature: str | None = None
-    place_ambiguous: bool = False
-    date_start: str | None = None
-    date_end: str | None = None
-    time_precision: int | None = None
-    date_text: str | None = None
 
     FIELDS: ClassVar[tuple[str, ...]] = CONTROL_FIELDS + GEO_FIELDS + DATE_FIELDS
 
