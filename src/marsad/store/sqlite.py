@@ -233,13 +233,9 @@ class SqliteStore:
         if place:
             where.append("c.place LIKE ?")
             args.append(f"%{place}%")
-        if since:
-            where.append("coalesce(c.date_end, (SELECT substr(date, 1, 10) FROM documents WHERE rowid = c.doc_rowid)) >= ?")
-            args.append(since)
-        if until:
-            where.append("coalesce(c.date_start, c.date_end, (SELECT substr(date, 1, 10) FROM documents"
-                         " WHERE rowid = c.doc_rowid)) <= ?")
-            args.append(until)
+        published = "(SELECT substr(date, 1, 10) FROM documents WHERE rowid = c.doc_rowid)"
+        _days_meet(where, args, since, until, f"coalesce(c.date_start, c.date_end, {published})",
+                   f"coalesce(c.date_end, {published})")
         sql = "SELECT c.* FROM claims c"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -291,12 +287,8 @@ class SqliteStore:
         if not self._has_control():
             return
         where, args = [], []
-        if since:
-            where.append("coalesce(k.date_end, substr(d.date, 1, 10)) >= ?")
-            args.append(since)
-        if until:
-            where.append("coalesce(k.date_start, k.date_end, substr(d.date, 1, 10)) <= ?")
-            args.append(until)
+        _days_meet(where, args, since, until, "coalesce(k.date_start, k.date_end, substr(d.date, 1, 10))",
+                   "coalesce(k.date_end, substr(d.date, 1, 10))")
         if country:
             where.append("k.country = ?")
             args.append(country.upper())
@@ -391,12 +383,8 @@ class SqliteStore:
         if place:
             where.append("(c.place LIKE ? OR c.place_en LIKE ?)")
             args += [f"%{place}%", f"%{place}%"]
-        if since:
-            where.append("coalesce(c.date_end, substr(d.date, 1, 10)) >= ?")
-            args.append(since)
-        if until:
-            where.append("coalesce(c.date_start, c.date_end, substr(d.date, 1, 10)) <= ?")
-            args.append(until)
+        _days_meet(where, args, since, until, "coalesce(c.date_start, c.date_end, substr(d.date, 1, 10))",
+                   "coalesce(c.date_end, substr(d.date, 1, 10))")
         if search:
             match, _ = _fts_query(search)
             if not match:
@@ -579,6 +567,16 @@ def _equal_filters(filters: dict, columns: dict, kind: str) -> tuple[list[str], 
     return where, args
 
 
+def _days_meet(where: list, args: list, since: str | None, until: str | None, first: str, last: str) -> None:
+    """Conditions that the days from SQL expression `first` to `last` meet since..until."""
+    if since:
+        where.append(f"{last} >= ?")
+        args.append(since)
+    if until:
+        where.append(f"{first} <= ?")
+        args.append(until)
+
+
 def _event_filters(kind, country, admin1, place, since, until, flag, min_sources, cumulative, search,
                    group=None, source=None):
     """WHERE conditions and arguments for the events filters (None: a search with no word)."""
@@ -602,12 +600,7 @@ def _event_filters(kind, country, admin1, place, since, until, flag, min_sources
     if place:
         where.append("(e.place LIKE ? OR e.place_en LIKE ?)")
         args += [f"%{place}%", f"%{place}%"]
-    if since:
-        where.append("e.date_end >= ?")
-        args.append(since)
-    if until:
-        where.append("e.date_start <= ?")
-        args.append(until)
+    _days_meet(where, args, since, until, "e.date_start", "e.date_end")
     if flag:
         where.append("(',' || e.flags || ',') LIKE ?")
         args.append(f"%,{flag},%")
