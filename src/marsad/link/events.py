@@ -163,11 +163,12 @@ class Event:
     # that a chain of reports cannot drift from it)
     implicit: tuple | None = None
     named_days: list = field(default_factory=list)
-    places: dict = field(default_factory=dict)   # its distinct places, each with a claim naming it
+    # what anchor(), window and the word weights give, until the next claim joins (they are
+    # asked of an event for every claim and event it is compared with)
+    _cache: dict = field(default_factory=dict, repr=False)
 
     def add(self, c: LinkClaim) -> None:
-        if c.lat is not None:
-            self.places.setdefault((c.place_en, c.lat, c.lon, c.geo_precision), c)
+        self._cache.clear()
         span = c.day_span()
         if span is not None and c.date_text is not None and (c.time_precision or 9) <= 2:
             self.named_days.append(span[1])
@@ -190,10 +191,13 @@ class Event:
         """The days its incident may have happened on: the median day its claims name and
         the day before (as a claim's own days reach a day back), else what its claims dated by
         their publication allow."""
-        if self.named_days:
-            day = statistics.median_low(self.named_days)
-            return day - DAY_GAP * _DAY, day
-        return self.implicit
+        if "window" not in self._cache:
+            if self.named_days:
+                day = statistics.median_low(self.named_days)
+                self._cache["window"] = (day - DAY_GAP * _DAY, day)
+            else:
+                self._cache["window"] = self.implicit
+        return self._cache["window"]
 
     @property
     def cumulative(self) -> bool:
@@ -206,12 +210,15 @@ class Event:
     def anchor(self) -> LinkClaim:
         """The claim whose place stands for the event: the place most of its claims name
         (a country only where no claim names a place in it), the more precise first."""
-        placed = [c for c in self.claims if c.lat is not None and c.feature != "country"] or \
-                 [c for c in self.claims if c.lat is not None]
-        if not placed:
-            return self.claims[0]
-        named = Counter(c.place_en for c in placed)
-        return max(placed, key=lambda c: (named[c.place_en], -(c.geo_precision or 9)))
+        if "anchor" not in self._cache:
+            placed = [c for c in self.claims if c.lat is not None and c.feature != "country"] or \
+                     [c for c in self.claims if c.lat is not None]
+            if not placed:
+                self._cache["anchor"] = self.claims[0]
+            else:
+                named = Counter(c.place_en for c in placed)
+                self._cache["anchor"] = max(placed, key=lambda c: (named[c.place_en], -(c.geo_precision or 9)))
+        return self._cache["anchor"]
 
     def days(self) -> tuple[dt.date, dt.date] | None:
         """The days its incident happened on, as its claims together allow (their window
@@ -411,7 +418,9 @@ class Linker:
             # how much of the smaller event's words (by rarity) the other has: a report of a
             # few claims is seen whole in an incident many reports made
             small, big = (a, b) if len(a.words) <= len(b.words) else (b, a)
-            total = sum(idf.get(w, 0.0) for w in small.words)
+            total = small._cache.get("weight")
+            if total is None:
+                total = small._cache["weight"] = sum(idf.get(w, 0.0) for w in small.words)
             return sum(idf.get(w, 0.0) for w in small.words if w in big.words) / total if total else 0.0
 
         # each pair of events that share a key of the index (a country and day, a report, a
