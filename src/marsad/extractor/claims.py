@@ -161,6 +161,17 @@ class _Discourse:
         أنقرة، أكد ... أن") or after a new clause ("... في حين ...") is taken last."""
         s, e = self._clause_sentence(i)
         par = self.folded.rfind("\n", 0, s) + 1
+        chosen = self._place_in(s, e, par, pos)
+        if chosen is None:
+            return self._place_around(s, e, cumulative)
+        if self._toward(chosen):
+            # where people were only taken or went to ("نقل 8 مصابين إلى الرياض"), the
+            # incident is where the article placed it before, if it did
+            return self._earlier(s) or chosen
+        return chosen
+
+    def _place_in(self, s: int, e: int, par: int, pos: int):
+        """The place of a figure at pos in the sentence s..e, else in its paragraph before it."""
         here = self._candidates()
         words = place_words()
         for pool in ([m for m in here if s <= m.start < e],     # its sentence,
@@ -182,19 +193,32 @@ class _Discourse:
                 near_before = [m for m in before if not self._apart(m.end, pos, words.saying) and not self._toward(m)]
                 if near_after or near_before:
                     after, before = near_after, near_before
+                else:  # a place people were taken to is the last one to take
+                    after = [m for m in after if not self._toward(m)] or (after if not before else [])
+                    before = [m for m in before if not self._toward(m)] or (before if not after else [])
             if after and (not before or after[0].start - pos <= pos - before[-1].end + 20):
                 chosen = after[0]
             else:
                 chosen = before[-1] if before else after[0]
             return chosen
+        return None
+
+    def _earlier(self, s: int):
+        """The last town (or larger place) named before s (a street or a neighbourhood stays
+        with its own paragraph)."""
+        earlier = [m for m in self._candidates() if m.start < s and m.level >= 2 and not self._locating(m)]
+        return earlier[-1] if earlier else None
+
+    def _place_around(self, s: int, e: int, cumulative: bool):
+        """The place of a figure that its sentence and paragraph do not place."""
+        here = self._candidates()
         if cumulative:
             country = self.country()
             if country is not None:
                 return country
-        # (a street or a neighbourhood stays with its own paragraph)
-        earlier = [m for m in here if m.start < s and m.level >= 2 and not self._locating(m)]
-        if earlier:
-            return earlier[-1]
+        earlier = self._earlier(s)
+        if earlier is not None:
+            return earlier
         # a figure before any place (a headline, a lead): the first place named after it
         later = [m for m in here if m.start >= e and not self._locating(m)]
         if later:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.ar.lexicon import PROCLITICS_NO_ARTICLE, alternation, read_tsv
+from marsad.ar.lexicon import PROCLITICS, PROCLITICS_NO_ARTICLE, alternation, read_tsv
 from marsad.ar.normalize import fold
 
 _ONE = dt.timedelta(days=1)
@@ -62,6 +62,7 @@ class _DateWords:
     year_last: frozenset     # "العام الماضي"
     since_words: frozenset   # "منذ" leading a month: from then to the publication
     not_day: re.Pattern      # "عين اليوم": a name
+    name_before: re.Pattern  # "قصر 22 مايو": a name
     span: re.Pattern         # خلال الأسبوعين الماضيين
     night: re.Pattern        # ليلة الخميس الجمعة
     saying: re.Pattern       # a verb of saying ending right before a date: the statement's day
@@ -123,6 +124,7 @@ def date_words() -> _DateWords:
         year_last=frozenset(p for p, _ in rows["year_last"]),
         since_words=frozenset(p for p, _ in rows["since"]),
         not_day=re.compile(rf"(?<!\w){_GLUE}(?:{alt('not_day_after')})[\s«\"“]*$"),
+        name_before=re.compile(rf"(?<!\w){PROCLITICS}(?:{alt('name_before')})[\s«\"“]*$"),
         since=re.compile(rf"(?<!\w)(?:{alt('since')})\s+(?:{day_word}\s+)?$"),
         year=re.compile(rf"(?<!\w){_GLUE}(?:{alt('year_word')})\s+{_YEAR}(?!\d)"),
         past=frozenset(p for p, _ in rows["past"]),
@@ -215,6 +217,8 @@ def find_dates(folded: str, pub: dt.date | None) -> list[DateMention]:
             slack = dt.timedelta(days=0 if count * unit <= 2 else max(1, count * unit // 7))
             add(m, d - slack, min(pub, d + slack))
     for m in w.explicit.finditer(folded):
+        if w.name_before.search(folded, max(0, m.start() - 16), m.start()):
+            continue  # "قصر 22 مايو": a palace
         day, name, tail = int(m.group(1)), m.group(2), m.group(3)
         year = _year(w, m.group(4), m.group(5), pub)
         if tail in w.future:

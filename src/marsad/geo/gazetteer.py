@@ -20,7 +20,7 @@ from pathlib import Path
 
 from marsad.ar.normalize import fold
 
-INDEX_VERSION = 8
+INDEX_VERSION = 9
 _ARABIC_NAME = re.compile(r"^[\u0621-\u064a\u0660-\u0669\s]+$")
 # the article is matched as a proclitic: names are keyed without it
 def _article_re() -> re.Pattern:
@@ -242,6 +242,11 @@ def build() -> tuple[list[Place], dict[str, list[int]], frozenset]:
         place = Place(f"supplement:{key(name_ar)}", name_ar, name_en, float(lat), float(lon), cc,
                       admin[0] if admin else None, pop, feature, precision, context == ["country"])
         add(place, [name_ar])
+        if context == ["country"]:
+            # the name is a common word too ("خالص"): so for every place of its country it names
+            for i in names.get(key(name_ar), ()):
+                if places[i].country == cc and not places[i].needs_country:
+                    places[i] = dataclasses.replace(places[i], needs_country=True)
     return places, names, frozenset(k for k, (_, has) in with_article.items() if has)
 
 

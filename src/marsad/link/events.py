@@ -320,11 +320,13 @@ def score(c: LinkClaim, e: Event) -> float | None:
     return total if total >= (WORDS_NEEDED if places else WORDS_NEEDED_UNPLACED) else None
 
 
-def _events_fit(a: Event, b: Event) -> float | None:
+def _events_fit(a: Event, b: Event, strict: bool = False) -> float | None:
     """The share of words two events need to be one incident (their words aside, they may
     be), or None: MERGE_SIMILARITY where their days meet; RECALL_WORDS where the later one
     recalls the earlier (the same place known to a town's precision, a figure of the same
-    kind in both, within RECALL_DAYS)."""
+    kind in both, within RECALL_DAYS). strict, for an event that grew by a merge: only with
+    places that fit, and a recalled incident only with a figure in common (a grown event's
+    many words would meet almost any small event's)."""
     if a.cumulative != b.cumulative or a.family != b.family:
         return None
     wa, wb = a.window, b.window
@@ -333,6 +335,8 @@ def _events_fit(a: Event, b: Event) -> float | None:
     x, y = a.anchor(), b.anchor()
     places = None if x.lat is None or y.lat is None else _place_fits(x, y, False)
     meet = wa[0] <= wb[1] and wb[0] <= wa[1]
+    if strict and not places:
+        return None
     if places is False:
         # places apart, which a report's place often is (where a statement was made: "الرياض
         # - واس"): one incident only if its days, a figure and most of its words are the same
@@ -343,7 +347,7 @@ def _events_fit(a: Event, b: Event) -> float | None:
         a, b, wa, wb = b, a, wb, wa
     if not places or wb[0] > wa[1] + RECALL_DAYS * _DAY:
         return None
-    return RECALL_WORDS if _shared_figure(a, b) else RECALL_WORDS_ALONE
+    return RECALL_WORDS if _shared_figure(a, b) else None if strict else RECALL_WORDS_ALONE
 
 
 def _shared_figure(a: Event, b: Event) -> bool:
@@ -396,7 +400,19 @@ class Linker:
             else:
                 best.add(c)
                 self._index(index, best)
-        merged = self._merge(list(events.values()) + new_events, index)
+        # merged events may now meet others that neither half met: again, until none merge
+        alive, merged, touched = list(events.values()) + new_events, set(), None
+        while True:
+            gone, grown = self._merge(alive, index, touched)
+            if not gone:
+                break
+            merged |= gone
+            alive = [e for e in alive if e not in gone]
+            for bucket in index.values():
+                bucket[:] = [e for e in bucket if e not in gone]
+            for e in grown:
+                self._index(index, e)
+            touched = grown
         gone = [e for e in merged if e.id is not None]
         new_events = [e for e in new_events if e not in merged]
         updated = [e for e in events.values() if e.changed and e not in merged]
@@ -408,10 +424,11 @@ class Linker:
                 "events_new": len(new_events), "events_updated": len(updated), "events_merged": len(merged),
                 "duplicate_documents": len(reports)}
 
-    def _merge(self, events: list[Event], index: dict) -> set:
+    def _merge(self, events: list[Event], index: dict, touched: set | None = None) -> tuple[set, set]:
         """Merge events that are one incident, seen whole: the same family, places and days
         that fit, figures that a toll can join, and most of their words alike (MERGE_SIMILARITY,
-        weighted by how rare a word is). Best pairs first; returns the events merged away."""
+        weighted by how rare a word is). Best pairs first; only pairs with an event of touched,
+        where it is given. Returns the events merged away and those that took them in."""
         idf = self._idf
 
         def similarity(a: Event, b: Event) -> float:
@@ -434,7 +451,9 @@ class Linker:
         for a in events:
             near = {id(b): b for k in keys_of[id(a)] for b in index[k] if order.get(id(b), -1) > order[id(a)]}
             for b in near.values():
-                need = _events_fit(a, b)
+                if touched is not None and a not in touched and b not in touched:
+                    continue
+                need = _events_fit(a, b, strict=touched is not None)
                 if need is not None:
                     sim = similarity(a, b)
                     if sim >= need:
@@ -447,12 +466,12 @@ class Linker:
                 e = into[id(e)]
             return e
 
-        merged = set()
+        merged, grown = set(), set()
         for sim, a, b in pairs:
             a, b = final(a), final(b)
             if a is b:
                 continue
-            need = _events_fit(a, b)
+            need = _events_fit(a, b, strict=touched is not None)
             if need is None or similarity(a, b) < need:
                 continue
             if b.id is not None and (a.id is None or b.id < a.id):
@@ -462,7 +481,8 @@ class Linker:
             a.changed = True
             into[id(b)] = a
             merged.add(b)
-        return merged
+            grown.add(a)
+        return merged, grown - merged
 
     # reading ------------------------------------------------------------------------
 
