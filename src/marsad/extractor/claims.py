@@ -181,21 +181,20 @@ class _Discourse:
             # a place that only says where another lies ("محافظة الشرقية التي تقع شمال شرقي
             # القاهرة") is the other's; then a town or a part of it before a province or a country
             pool = [m for m in pool if not self._locating(m)] or pool
+            own = pool[0].start >= s
+            if own:  # in the figure's own sentence, what another clause or a speaker names
+                # is taken last
+                near = [m for m in pool if not self._toward(m) and not (
+                    self._apart(pos, m.start, words.clause) if m.start >= pos else self._apart(m.end, pos, words.saying))]
+                if near:
+                    pool = near
+                else:  # a place people were taken to is the last one to take
+                    pool = [m for m in pool if not self._toward(m)] or pool
             pool = [m for m in pool if _specific(m)] or pool
+            if own:  # a site named with a street or a mosque before the town it is in
+                pool = [m for m in pool if m.role == "site" and abs(m.start - pos) < _SITE_REACH] or pool
             after = [m for m in pool if m.start >= pos]
             before = [m for m in pool if m.start < pos]
-            if pool[0].start >= s:  # in the figure's own sentence, a site named with a
-                # street or a mosque before the town it is in
-                pool = [m for m in pool if m.role == "site" and abs(m.start - pos) < _SITE_REACH] or pool
-                after = [m for m in pool if m.start >= pos]
-                before = [m for m in pool if m.start < pos]
-                near_after = [m for m in after if not self._apart(pos, m.start, words.clause) and not self._toward(m)]
-                near_before = [m for m in before if not self._apart(m.end, pos, words.saying) and not self._toward(m)]
-                if near_after or near_before:
-                    after, before = near_after, near_before
-                else:  # a place people were taken to is the last one to take
-                    after = [m for m in after if not self._toward(m)] or (after if not before else [])
-                    before = [m for m in before if not self._toward(m)] or (before if not after else [])
             if after and (not before or after[0].start - pos <= pos - before[-1].end + 20):
                 chosen = after[0]
             else:
