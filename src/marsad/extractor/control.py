@@ -123,7 +123,7 @@ def control_words() -> _Words:
         past=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['past'])})\s+(?:(?:{alternation(p for p, _ in roles['still'])})\s+)?$"),
         prospect=re.compile(rf"(?<!\w)(?:{alternation(p for p, _ in roles['prospect'])})(?!\w)"),
         generic=frozenset(_strip(p) for p, _ in roles["generic"]),
-        result=re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}(?:{alternation(p for p, _ in roles['result'])})\s+(?:\w+\s+){{0,4}}$"),
+        result=re.compile(rf"(?<!\w){PROCLITICS_NO_ARTICLE}(?:{alternation(p for p, _ in roles['result'])})\s+(?:\w+\s+){{0,6}}$"),
         object_words=frozenset(p for p, _ in roles["object"]),
         kinds=PhraseMatcher({p: kind for p, kind in roles["actor_alias"]}),
         kind_labels=frozenset(kind for _, kind in roles["actor_alias"]),
@@ -171,6 +171,9 @@ _TAKEN_REACH = 40
 _TAKEN_CLAUSE = 80
 # how far before "تحت سيطرة"، "معقل" the place it is said of may start
 _HOLDER_BEFORE = 60
+# how far before an actor the word that governs it may start (it and two words: "زودتها بها
+# دول التحالف")
+_GOVERNED_REACH = 40
 # between an aim's actor and the noun: three words at most ("أطلقت القوات عملية عسكرية لتحرير")
 _AIM_GAP = re.compile(r"[\s\"“”«»),،]*(?:\w+\s+){0,3}")
 
@@ -369,8 +372,9 @@ def _actor_and_places(ex, folded, discourse, w, role, form, cs, ce, clause_start
     noun's or "تحت سيطرة"'s complement), or before it in its clause (nearer still for a
     verbal noun)."""
     after = [a for a in actors if ce <= a[0] <= ce + _ACTOR_AFTER and a[0] < clause_end]
+    objects = _objects(folded, w, actors)
     before = [a for a in actors if a[1] <= cs and cs - a[1] <= _ACTOR_BEFORE and a[0] >= clause_start
-              and not _governed(folded, w, a[0])]  # "من أيدي داعش": not the subject
+              and a not in objects]  # "من أيدي داعش": not the subject
     if form == "noun":
         # a verbal noun's actor before it is the subject of the verb it completes: "تمكنت
         # المقاومة من تحرير"، "نجاح القوات في الدخول إلى"; else it is not said
@@ -451,7 +455,7 @@ def _actor_and_places(ex, folded, discourse, w, role, form, cs, ce, clause_start
     pronoun = form == "pronoun" or _pronoun_suffix(folded, cs, ce)
     actor = first_after if first_after and not pronoun else None
     if pronoun:  # "سيطرته": the actor named last before it in its sentence
-        before = [a for a in actors if a[1] <= cs and not _governed(folded, w, a[0])]
+        before = [a for a in actors if a[1] <= cs and a not in objects]
         subjects = _subjects(folded, before[-1:], cs, discourse, actors)
     elif actor:  # "انسحبت ميليشيات الحوثيين وقوات المخلوع": the subject and those joined to it
         subjects = [actor]
@@ -478,6 +482,8 @@ def _actor_and_places(ex, folded, discourse, w, role, form, cs, ce, clause_start
         return None  # "طوّق جيش الإسلام وجبهة النصرة في الغوطة الشرقية الإشكالات": where the actor is
     if w.not_territory.match(folded, start_places):
         return None  # "سيطرت المقاومة على أربع دبابات"
+    if the_change_of(role, folded, cs, ce) == "took" and w.from_word.match(folded, start_places):
+        return None  # "انتزعت من الولايات المتحدة تنازلا": what is taken comes after whom from
     if the_change_of(role, folded, cs, ce) == "withdrew":
         # "انسحبت جبهة النصرة ... من خطوط المواجهة في شمالي محافظة حلب": the place it left
         m = w.from_any.search(folded, start_places, min(clause_end, start_places + _FROM_REACH))
@@ -507,13 +513,25 @@ def _word_start(folded: str, pos: int) -> int:
     return pos
 
 
+def _objects(folded: str, w, actors: list) -> set:
+    """The actors that are objects, not subjects: those governed by a word before them, and
+    those joined to one by "و" ("المسنودة بقوات الجيش الوطني وطيران التحالف": both back it)."""
+    out: set = set()
+    last = None
+    for a in actors:
+        if _governed(folded, w, a[0]) or (last in out and _JOINED.search(folded, last[1], a[0])):
+            out.add(a)
+        last = a
+    return out
+
+
 def _governed(folded: str, w, start: int) -> bool:
     """An actor right after a preposition or a word it is the object of ("من أيدي داعش"،
     "مدعومة بمقاتلي المقاومة"): not a subject."""
     word = start
     while word > 0 and folded[word - 1].isalnum():
         word -= 1  # with its proclitics
-    return w.governed.search(folded, max(0, word - 14), word) is not None
+    return w.governed.search(folded, max(0, word - _GOVERNED_REACH), word) is not None
 
 
 def _taken_before(folded: str, w, place_start: int, s: int) -> bool:
