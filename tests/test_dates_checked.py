@@ -18,7 +18,7 @@ from marsad.model import Document
 # (file, floor): the share right of the claims marsad still makes and that were datable.
 # The first check read 51/96 right, the second (fresh) 55/91 (0.62 by this measure), 0.67 after
 # fixes made from both; the issue asks for 0.9
-SETS = [("dates_claims.tsv", 0.57), ("dates_claims2.tsv", 0.66)]
+SETS = [("dates_claims.tsv", 0.57), ("dates_claims2.tsv", 0.68)]
 
 
 def _day(s):

@@ -66,6 +66,7 @@ class _DateWords:
     span: re.Pattern         # خلال الأسبوعين الماضيين
     night: re.Pattern        # ليلة الخميس الجمعة
     saying: re.Pattern       # a verb of saying ending right before a date: the statement's day
+    told: re.Pattern         # a relative day with its weekday ("أمس الجمعة"، "اليوم (السبت)")
 
 
 @lru_cache(maxsize=1)
@@ -119,6 +120,7 @@ def date_words() -> _DateWords:
                          rf"(?:[-/–]\s*)?(?:و)?({alt('weekday')})(?!\w)"),
         saying=re.compile(rf"(?<!\w){_GLUE}(?:{alternation(fold(r[0]) for r in read_tsv('attribution.tsv') if len(r) > 1 and r[1] == 'verb')})"
                           rf"(?!\w)(?:[\s،,]+\S+){{0,6}}[\s،,(]*$"),
+        told=re.compile(rf"(?<![\w«\"“]){_GLUE}({alt('day')})\s*[(]?\s*(?:{day_word}\s+)?({alt('weekday')})(?!\w)"),
         units={p: int(v.rstrip("+")) for p, v in rows["unit"]},
         plural_units=frozenset(p for p, v in rows["unit"] if v.endswith("+")),
         year_last=frozenset(p for p, _ in rows["year_last"]),
@@ -150,16 +152,39 @@ def precision(lo: dt.date, hi: dt.date) -> int:
     return 1 if days == 0 else 2 if days <= 6 else 3 if days <= 31 else 4
 
 
-def find_dates(folded: str, pub: dt.date | None) -> list[DateMention]:
-    """The dates a folded text gives, resolved against the publication day, in text order
-    (one per stretch of words: "اليوم (الاثنين)" is one). A date to come is left out."""
+# how many days before its publication a text may have been written (a paper's edition of
+# the morning, written the day before; a weekly column)
+_MAX_LAG = 3
+
+
+def writing_day(folded: str, pub: dt.date | None) -> dt.date | None:
+    """The day a text was written, that its "أمس" and "اليوم" count from: the publication day,
+    unless the text names the weekday of one of them ("أمس الجمعة" in a paper of Sunday morning:
+    written on Saturday); the first such pair decides."""
+    if pub is None:
+        return None
+    w = date_words()
+    for m in w.told.finditer(folded):
+        offset, weekday = w.days[m.group(1)], w.weekdays[m.group(2)]
+        for lag in range(_MAX_LAG + 1):
+            if (pub - dt.timedelta(days=lag - offset)).weekday() == weekday:
+                return pub - dt.timedelta(days=lag)
+        break
+    return pub
+
+
+def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None) -> list[DateMention]:
+    """The dates a folded text gives, resolved against the day it was written (writing_day),
+    in text order (one per stretch of words: "اليوم (الاثنين)" is one). A date to come is left
+    out."""
     w = date_words()
     found: list[DateMention] = []
+    published, pub = pub, written or writing_day(folded, pub)
 
     def add(m, lo, hi, start=None):
         if lo is None or hi is None or lo > hi:
             return
-        if pub is not None and lo > pub + _ONE:
+        if published is not None and lo > published + _ONE:
             return  # a plan or an appointment: no event yet
         s = m.start() if start is None else start
         if w.since.search(folded, max(0, s - 12), s) and pub is not None and lo <= pub:
@@ -198,8 +223,8 @@ def find_dates(folded: str, pub: dt.date | None) -> list[DateMention]:
             back = (pub.weekday() - second) % 7
             d = pub - dt.timedelta(days=back)
             add(m, d - _ONE, d)  # the night between the two days
-        for m in w.this_month.finditer(folded):
-            add(m, pub.replace(day=1), pub)
+        for m in w.this_month.finditer(folded):  # (up to the day it was published)
+            add(m, pub.replace(day=1), max(pub, published))
         for m in w.last_month.finditer(folded):
             end = pub.replace(day=1) - _ONE
             add(m, end.replace(day=1), end)
@@ -379,8 +404,9 @@ class DatedText:
 
     def __init__(self, folded: str, pub: dt.date | None, spans: list[tuple[int, int]], paragraphs: list[int],
                  to_raw=lambda i: i):
-        self.pub = pub
-        found = find_dates(folded, pub)
+        # (what the text says it reported by, "أمس" and "اليوم" count from its writing day)
+        self.pub = writing_day(folded, pub)
+        found = find_dates(folded, pub, self.pub)
         said = date_words().saying
         # a date right after a verb of saying ("أعلنت الوزارة اليوم") dates the statement: what it
         # reports may have happened the day before
