@@ -34,8 +34,8 @@ def test_every_command_has_help():
         assert result.exit_code == 0 and len(result.output) > 100, command
 
 
-def test_run_prints_summary_and_is_idempotent(tmp_path):
-    db = tmp_path / "m.db"
+def test_run_prints_summary_and_is_idempotent(tmp_path, store_url):
+    db = store_url
     first = invoke("run", SAMPLES, "--db", db)
     assert first.exit_code == 0, first.output
     assert "documents read" in first.output and "claims" in first.output
@@ -62,8 +62,8 @@ def test_extract_prints_guide_format():
     assert ("killed", 22) in [(c["kind"], c["low"]) for c in claims]
 
 
-def test_claims_outputs(tmp_path):
-    db = tmp_path / "m.db"
+def test_claims_outputs(tmp_path, store_url):
+    db = store_url
     invoke("run", SAMPLES, "--db", db)
     as_jsonl = [json.loads(l) for l in invoke("claims", "--db", db, "--kind", "killed", "-o", "jsonl").output.splitlines()]
     assert as_jsonl and {c["kind"] for c in as_jsonl} == {"killed"}
@@ -73,8 +73,8 @@ def test_claims_outputs(tmp_path):
     assert "04-sinai-attack" in table.output and table.exit_code == 0
 
 
-def test_rejects_and_fail_on_reject(tmp_path):
-    db = tmp_path / "m.db"
+def test_rejects_and_fail_on_reject(tmp_path, store_url):
+    db = store_url
     (tmp_path / "good.txt").write_text("قتل جندي في هجوم.", encoding="utf-8")
     (tmp_path / "bad.jsonl").write_text('{"id": 1, "text": "x"\n', encoding="utf-8")
     result = invoke("run", tmp_path / "good.txt", tmp_path / "bad.jsonl", "--db", db, "--fail-on-reject")
@@ -85,8 +85,8 @@ def test_rejects_and_fail_on_reject(tmp_path):
     assert invoke("run", tmp_path / "good.txt", "--db", db).exit_code == 0
 
 
-def test_search_command(tmp_path):
-    db = tmp_path / "m.db"
+def test_search_command(tmp_path, store_url):
+    db = store_url
     invoke("run", SAMPLES, "--db", db)
     out = invoke("search", "الحوثي", "--db", db)
     assert "02-aden-clashes" in out.output
@@ -96,6 +96,10 @@ def test_search_command(tmp_path):
 def test_missing_store_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(main, ["claims", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1 and "marsad run" in result.output
+    # a server that is not there, or a database that does not exist: said so, no traceback
+    for url in ("postgresql://127.0.0.1:1/none", "postgresql:///marsad_no_such_database"):
+        result = CliRunner().invoke(main, ["run", str(SAMPLES), "--db", url])
+        assert result.exit_code == 1 and "cannot open the store" in result.output and "Traceback" not in result.output
 
 
 def test_console_script_runs_the_samples(tmp_path):

@@ -5,7 +5,7 @@ from click.testing import CliRunner
 
 import marsad
 from marsad.cli import main
-from marsad.store import SqliteStore
+from marsad.store import open_store
 
 
 def said(text):
@@ -93,10 +93,10 @@ def invoke(*args):
     return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
-def test_stored_listed_and_the_state_of_an_actor(tmp_path, raqqa_path):
-    db = tmp_path / "m.db"
+def test_stored_listed_and_the_state_of_an_actor(tmp_path, raqqa_path, store_url):
+    db = store_url
     assert invoke("run", raqqa_path, "--db", db).exit_code == 0
-    with SqliteStore(str(db)) as store:
+    with open_store(str(db)) as store:
         isis = list(store.control(actor="ISIS"))
         assert {k.change for k in isis} == {"lost", "holds"} and all(k.doc == "raqqa-qposts" for k in isis)
         assert [k.place_en for k in store.control(actor="ISIS", change="lost", place="دير")] == ["Deir ez-Zor"]
@@ -111,7 +111,7 @@ def test_stored_listed_and_the_state_of_an_actor(tmp_path, raqqa_path):
     assert invoke("control", "--db", db, "--state").exit_code == 2          # --state needs --actor
     # the search index: words in any spelling ("الرقّة" with a shadda, "بالرقة" with ب)
     found = invoke("control", "--db", db, "--search", "بالرقّة", "-o", "jsonl").output.splitlines()
-    assert len(found) == len(list(SqliteStore(str(db), readonly=True).control()))
+    assert len(found) == len(list(open_store(str(db), readonly=True).control()))
     assert invoke("control", "--db", db, "--search", "كوبنهاغن", "-o", "jsonl").output == ""
     table = invoke("control", "--db", db, "--country", "SY")
     assert table.exit_code == 0 and "control claims" in table.output
@@ -120,7 +120,7 @@ def test_stored_listed_and_the_state_of_an_actor(tmp_path, raqqa_path):
     changed = tmp_path / "raqqa-qposts.txt"
     changed.write_text(text.split("\n\n")[0] + "\n", encoding="utf-8")
     assert invoke("run", changed, "--db", db).exit_code == 0
-    with SqliteStore(str(db)) as store:
+    with open_store(str(db)) as store:
         assert {k.actor for k in store.control()} <= {"SDF", "ISIS", "US-led coalition"}
         assert len(list(store.control())) < len(isis) + 5
 
@@ -132,16 +132,16 @@ def test_extract_prints_control_claims(raqqa_path):
                                 "quote", "start", "end"]
 
 
-def test_the_state_as_of_a_day(tmp_path):
+def test_the_state_as_of_a_day(tmp_path, store_url):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
         {"id": "a", "date": "2015-07-10 08:00:00", "text": "سيطرت ميليشيا الحوثي على مدينة لحج."},
         {"id": "b", "date": "2015-08-04 09:30:00", "text": "وانسحب الحوثيون من مدينة لحج بعد معارك عنيفة."},
     ]) + "\n", encoding="utf-8")
-    db = tmp_path / "m.db"
+    db = store_url
     assert invoke("run", folder / "a.jsonl", "--db", db).exit_code == 0
-    with SqliteStore(str(db)) as store:
+    with open_store(str(db)) as store:
         assert [r["state"] for r in store.control_state("Houthis")] == ["lost"]
         assert [r["state"] for r in store.control_state("Houthis", until="2015-07-31")] == ["held"]
         assert [k.doc for k in store.control(actor="Houthis", since="2015-08-04")] == ["b"]

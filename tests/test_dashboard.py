@@ -14,14 +14,14 @@ import uvicorn
 from playwright.sync_api import sync_playwright
 
 from marsad.web.app import create_app
-from web_store import XSS, build
+from web_store import XSS
 
 CHROMIUM = os.environ.get("MARSAD_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    db = build(tmp_path_factory.mktemp("dash"))
+def site(web_store_url):
+    db = web_store_url
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

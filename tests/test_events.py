@@ -9,7 +9,7 @@ from marsad.link.dedup import containment, groups, parse, sketch
 from marsad.ar.normalize import fold
 from marsad.read import ReadOptions
 from marsad.run import LocalExecutor
-from marsad.store import SqliteStore
+from marsad.store import open_store
 
 # one car bomb in Baqubah reported by three outlets (one of them twice, word for word), a
 # denial, a toll that rises; another bomb the same day in Basra; a running toll
@@ -36,10 +36,11 @@ LATER = {"id": "a4", "source": "outlet4", "date": "2015-07-22 08:00", "title": "
                  "شخصا يوم الاثنين الماضي، وسط إجراءات أمنية مشددة في محافظة ديالى."}
 
 
-def build(tmp_path, records, db="e.db"):
-    path = tmp_path / f"{len(list(tmp_path.iterdir()))}.jsonl"
+def build(tmp_path, records, db):
+    """Read the records into the store at db (a SQLite file or a PostgreSQL URL) and link."""
+    path = tmp_path / f"{len(list(tmp_path.glob('*.jsonl')))}.jsonl"
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
-    store = SqliteStore(str(tmp_path / db))
+    store = open_store(db)
     LocalExecutor(store, options=ReadOptions()).run([str(path)])
     counts = store.link()
     return store, counts
@@ -60,8 +61,8 @@ def test_near_duplicates_are_found_by_their_shingles():
     assert groups([("x", sketch(a)), ("y", sketch(other)), ("z", sketch(b))]) == {"x": "x", "z": "x"}
 
 
-def test_one_incident_many_articles(tmp_path):
-    store, counts = build(tmp_path, ARTICLES)
+def test_one_incident_many_articles(tmp_path, store_url):
+    store, counts = build(tmp_path, ARTICLES, store_url)
     assert counts["duplicate_documents"] == 2  # a1 and a2: one wire copy
     baqubah = event_of(store, "a1")
     assert event_of(store, "a2") == event_of(store, "a3") == baqubah
@@ -84,13 +85,13 @@ def test_one_incident_many_articles(tmp_path):
     assert "running_toll" in toll["flags"] and toll["cumulative"] == 1
 
 
-def test_linking_is_incremental(tmp_path):
-    store, first = build(tmp_path, ARTICLES)
+def test_linking_is_incremental(tmp_path, store_url):
+    store, first = build(tmp_path, ARTICLES, store_url)
     baqubah = event_of(store, "a1")
     n_events = store.counts()["events"]
     again = store.link()
     assert again["linked_now"] == 0 and again["events_new"] == 0  # nothing new: nothing done
-    _, counts = build(tmp_path, [LATER])                          # a later report of the incident
+    _, counts = build(tmp_path, [LATER], store_url)                        # a later report of the incident
     assert counts["linked_now"] >= 1 and counts["events_new"] == 0 and counts["events_updated"] >= 1
     assert event_of(store, "a4") == baqubah and store.counts()["events"] == n_events
     # every claim in exactly one event; a rebuild gives the same grouping
@@ -102,11 +103,11 @@ def test_linking_is_incremental(tmp_path):
     assert {doc: event_of(store, doc) == baqubah for doc in before} == before
 
 
-def test_events_command(tmp_path):
-    store, _ = build(tmp_path, ARTICLES)
+def test_events_command(tmp_path, store_url):
+    store, _ = build(tmp_path, ARTICLES, store_url)
     n_claims = store.counts()["claims"]
     store.close()
-    db = str(tmp_path / "e.db")
+    db = store_url
     runner = CliRunner()
     out = runner.invoke(main, ["events", "--db", db, "-o", "jsonl"])
     assert out.exit_code == 0, out.output

@@ -4,12 +4,11 @@ finished is not redone."""
 import gzip
 import json
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 
-from conftest import shared_path
+from conftest import rows, shared_path
 
 
 def corpus(path, n=8000):
@@ -23,12 +22,8 @@ def corpus(path, n=8000):
 
 def stored(db) -> int:
     try:
-        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.1)
-        try:
-            return con.execute("SELECT count(*) FROM documents").fetchone()[0]
-        finally:
-            con.close()
-    except sqlite3.Error:
+        return rows(db, "SELECT count(*) FROM documents")[0][0]
+    except Exception:  # (no store yet, or no table yet)
         return 0
 
 
@@ -50,26 +45,22 @@ def run(db, path, kill_at=None):
 
 
 def snapshot(db):
-    con = sqlite3.connect(db)
-    rows = {
-        "docs": con.execute("SELECT id, content_hash FROM documents ORDER BY id").fetchall(),
-        "claims": con.execute('SELECT doc, kind, low, high, start, "end" FROM claims ORDER BY doc, start, kind').fetchall(),
-        "dup_docs": con.execute("SELECT count(*) - count(DISTINCT id) FROM documents").fetchone()[0],
-        "orphans": con.execute("SELECT count(*) FROM claims WHERE doc_rowid NOT IN (SELECT rowid FROM documents)"
-                               ).fetchone()[0],
-        "unlinked": con.execute("SELECT count(*) FROM claims WHERE id NOT IN (SELECT claim_id FROM event_claims)"
-                                ).fetchone()[0],
+    return {
+        # (sorted here: the order of equal keys is the database's own)
+        "docs": sorted(rows(db, "SELECT id, content_hash FROM documents")),
+        "claims": sorted(rows(db, 'SELECT doc, kind, low, high, start, "end" FROM claims'), key=repr),
+        "dup_docs": rows(db, "SELECT count(*) - count(DISTINCT id) FROM documents")[0][0],
+        "orphans": rows(db, "SELECT count(*) FROM claims WHERE doc_rowid NOT IN (SELECT rowid FROM documents)")[0][0],
+        "unlinked": rows(db, "SELECT count(*) FROM claims WHERE id NOT IN (SELECT claim_id FROM event_claims)")[0][0],
     }
-    con.close()
-    return rows
 
 
-def test_a_killed_run_resumes_without_loss_or_duplicates(tmp_path):
+def test_a_killed_run_resumes_without_loss_or_duplicates(tmp_path, stores):
     path = tmp_path / "part.jsonl.gz"
     corpus(path)
-    clean = tmp_path / "clean.db"
+    clean = stores.new_url("clean")
     run(clean, path)
-    killed = tmp_path / "killed.db"
+    killed = stores.new_url("killed")
     for at in (2000, 4000):  # killed twice, inside a batch (2,000 documents are committed at once)
         run(killed, path, kill_at=at)
         partial = snapshot(killed)

@@ -13,7 +13,7 @@ from conftest import shared_path
 
 from marsad.model import Reject
 from marsad.read import ReadOptions, read_inputs
-from marsad.store import SqliteStore
+from marsad.store import open_store
 from marsad.run import LocalExecutor
 
 
@@ -47,7 +47,7 @@ def write_warc(path, records, gz=True):
                                                           http_headers=http))
 
 
-def test_a_warc_of_real_pages_gives_documents_and_rejects(tmp_path):
+def test_a_warc_of_real_pages_gives_documents_and_rejects(tmp_path, store_url):
     a, b, c = articles()
     english = page("Market report", "Shares rose on Tuesday as investors weighed the latest figures from the "
                    "central bank, which kept its main rate unchanged for the fourth month in a row.\n" * 3)
@@ -78,7 +78,7 @@ def test_a_warc_of_real_pages_gives_documents_and_rejects(tmp_path):
         assert d.meta["charset"] == charset and d.meta["language"] == "ar" and d.meta["crawl_date"]
         assert d.meta["http_status"] == "200" and d.date
     # the run: stored, claims found, rejects kept with their reasons
-    with SqliteStore(str(tmp_path / "w.db")) as store:
+    with open_store(store_url) as store:
         _, counts = LocalExecutor(store, options=ReadOptions()).run([str(path)])
         assert counts.documents == 3 and sum(counts.rejects.values()) == 5
         assert {r["reason"] for r in store.rejects()} == rejects

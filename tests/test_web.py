@@ -4,13 +4,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from marsad.web.app import create_app, segments
-from web_store import XSS, build
+from web_store import XSS
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    db = build(tmp_path_factory.mktemp("web"))
-    return TestClient(create_app(str(db)))
+def client(web_store_url):
+    return TestClient(create_app(web_store_url))
 
 
 def test_pages_and_api_answer(client):

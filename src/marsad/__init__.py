@@ -32,7 +32,8 @@ def extract_control(text: str, doc_id: str = "doc", **meta) -> list[ControlClaim
 
 
 def open_store(path: str = "marsad.db", readonly: bool = False):
-    """A store (SQLite file) to query: claims, control claims, events, documents, search, as
+    """A store (a SQLite file, or a postgresql:// URL) to query: claims, control claims, events,
+    documents, search, as
     iterators or pandas DataFrames (claims_frame, events_frame); use it in a `with` block."""
     from marsad.store import open_store as _open
 

@@ -12,7 +12,7 @@ import click
 from marsad import __version__
 from marsad.model import CLAIM_FIELDS, CONTROL_CHANGES, CONTROL_FIELDS, GEO_FIELDS, KINDS
 
-DB_HELP = "the SQLite store (a file; created if missing)"
+DB_HELP = "the store: a SQLite file (created if missing) or a postgresql:// URL of a database"
 db_option = click.option("--db", default="marsad.db", show_default=True, envvar="MARSAD_DB", help=DB_HELP)
 
 # Exit codes, documented in the README:

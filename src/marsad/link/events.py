@@ -490,7 +490,7 @@ class Linker:
         """Group near-duplicate documents; store and return {doc id: its group's first id}."""
         db = self.store.db
         docs = db.execute("SELECT id, sketch, dup_of FROM documents WHERE sketch IS NOT NULL"
-                          " ORDER BY date, rowid").fetchall()
+                          " ORDER BY date NULLS FIRST, rowid").fetchall()
         found = groups([(r["id"], r["sketch"]) for r in docs])
         with db:
             db.executemany("UPDATE documents SET dup_of = ? WHERE id = ?",
@@ -501,7 +501,7 @@ class Linker:
         db = self.store.db
         rows = db.execute(
             "SELECT c.*, d.outlet, d.date AS published FROM claims c JOIN documents d ON d.rowid = c.doc_rowid"
-            " ORDER BY c.doc_rowid, c.start").fetchall()
+            " ORDER BY c.doc_rowid, c.start, c.id").fetchall()
         claims = []
         contexts: dict[int, list] = defaultdict(list)
         for r in rows:
@@ -601,18 +601,18 @@ class Linker:
                        _precision(days), int(e.cumulative), len(e.claims), len(e.docs), len(e.reports),
                        summary["sources"], ",".join(summary["kinds"]), ",".join(summary["flags"]))
                 if e.id is None:
-                    cur = db.execute(
+                    e.id = db.execute(
                         "INSERT INTO events(place, place_en, country, admin1, lat, lon, geo_precision, feature,"
                         " date_start, date_end, time_precision, cumulative, n_claims, n_docs, n_reports, n_sources,"
-                        " kinds, flags) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", row)
-                    e.id = cur.lastrowid
+                        " kinds, flags) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id", row).fetchone()[0]
                 else:
                     db.execute(
                         "UPDATE events SET place=?, place_en=?, country=?, admin1=?, lat=?, lon=?, geo_precision=?,"
                         " feature=?, date_start=?, date_end=?, time_precision=?, cumulative=?, n_claims=?, n_docs=?,"
                         " n_reports=?, n_sources=?, kinds=?, flags=? WHERE id=?", (*row, e.id))
                     db.execute("DELETE FROM event_figures WHERE event_id = ?", (e.id,))
-                db.executemany("INSERT OR REPLACE INTO event_claims(claim_id, event_id) VALUES (?, ?)",
+                db.executemany("INSERT INTO event_claims(claim_id, event_id) VALUES (?, ?)"
+                               " ON CONFLICT (claim_id) DO UPDATE SET event_id = excluded.event_id",
                                [(c.id, e.id) for c in e.claims])
                 db.executemany(
                     "INSERT INTO event_figures(event_id, kind, grp, best, low, high, n_claims, n_sources, flags,"

@@ -92,7 +92,7 @@ class LocalExecutor:
                                 f"another record with id {doc.id!r} and different text was read earlier in this run; "
                                 f"this one was not stored (give records unique ids)", doc_id=doc.id), run_id, counts)
             return
-        self.store.write_document(doc, run_id)
+        self.store.write_document(doc, run_id, new=status == "new")
         if status == "new":
             counts.new += 1
         else:

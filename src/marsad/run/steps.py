@@ -9,7 +9,7 @@ from marsad.clean import clean_document
 from marsad.extractor import ClaimExtractor, extractors
 from marsad.link.dedup import sketch
 from marsad.model import Document, Reject
-from marsad.store.sqlite import index_columns
+from marsad.store.base import index_columns
 
 
 @dataclass

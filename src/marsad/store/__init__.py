@@ -1,12 +1,16 @@
-"""Stores behind one interface: SQLite (the embedded default)."""
-from marsad.store.sqlite import SqliteStore, StoreError
+"""Stores behind one interface (marsad.store.base.SqlStore): SQLite (the embedded default) and
+PostgreSQL (a server, for scale)."""
+from marsad.store.base import SqlStore, StoreError
+from marsad.store.sqlite import SqliteStore
 
 
-def open_store(url: str = "marsad.db", **kwargs) -> SqliteStore:
-    """A store from a path (SQLite file)."""
+def open_store(url: str = "marsad.db", **kwargs) -> SqlStore:
+    """A store from a path (a SQLite file) or a postgresql:// URL (a PostgreSQL database)."""
     if url.startswith(("postgresql://", "postgres://")):
-        raise StoreError("PostgreSQL is not supported yet: give a path to a SQLite file")
+        from marsad.store.postgres import PostgresStore
+
+        return PostgresStore(url, **kwargs)
     return SqliteStore(url, **kwargs)
 
 
-__all__ = ["SqliteStore", "StoreError", "open_store"]
+__all__ = ["SqlStore", "SqliteStore", "StoreError", "open_store"]

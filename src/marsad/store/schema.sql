@@ -1,5 +1,7 @@
--- marsad's SQLite store. Version 4 (version 3 had no dates on claims, no near-duplicate
--- groups and no events; version 2 no control claims; version 1 no place columns on claims).
+-- marsad's store. Version 4 (version 3 had no dates on claims, no near-duplicate groups and
+-- no events; version 2 no control claims; version 1 no place columns on claims). Written for
+-- SQLite; marsad.store.postgres reads it in PostgreSQL's types. Each dialect adds its own
+-- full-text index (fts_sqlite.sql, fts_postgres.sql).
 CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
     value TEXT
@@ -120,15 +122,6 @@ CREATE TABLE IF NOT EXISTS rejects (
     first_seen TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS rejects_reason ON rejects(reason);
-
--- Full-text search over the search keys of title and body (marsad.ar.normalize.search_keys:
--- folded words without the article and the clitics before it) and, in `variants`, words
--- without a bare conjunction or preposition: written with or without diacritics, أ/إ/آ/ا,
--- ى/ي, ة/ه, with or without و/ب/ل/ال, words find each other. Contentless: the text is in
--- documents; rowid is documents.rowid.
-CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
-    title, body, variants, content='', tokenize='unicode61 remove_diacritics 2'
-);
 
 -- Events (docs/EVENTS.md): the claims of many articles about one incident (marsad.link).
 CREATE TABLE IF NOT EXISTS events (

@@ -28,7 +28,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from marsad import __version__
 from marsad.model import KINDS
-from marsad.store.sqlite import CLAIM_SORTS, SqliteStore
+from marsad.store import SqlStore, open_store
+from marsad.store.base import CLAIM_SORTS
 
 WEB = Path(str(resources.files("marsad.web")))
 # (the API answers with JSONResponse: FastAPI's encoder would walk every value again, several
@@ -59,19 +60,19 @@ def strings() -> dict[str, dict[str, str]]:
 
 
 def create_app(db: str) -> FastAPI:
-    """The app over the store at db (a SQLite file), opened read-only."""
-    if not Path(db).exists():
+    """The app over the store at db (a SQLite file or a postgresql:// URL), opened read-only."""
+    if not db.startswith(("postgresql://", "postgres://")) and not Path(db).exists():
         raise FileNotFoundError(f"no store at {db!r}: build one with `marsad run INPUT... --db {db}`")
     # (FastAPI's own /docs and /redoc load their scripts from a CDN: ours serves them itself)
     app = FastAPI(title="marsad", version=__version__, docs_url=None, redoc_url=None,
                   description="Conflict claims and events from Arabic news: the data the dashboard shows.")
     local = threading.local()
 
-    def store() -> SqliteStore:
+    def store() -> SqlStore:
         # one read-only connection per worker thread
         s = getattr(local, "store", None)
         if s is None:
-            s = local.store = SqliteStore(db, readonly=True)
+            s = local.store = open_store(db, readonly=True)
         return s
 
     templates = Jinja2Templates(directory=str(WEB / "templates"))
