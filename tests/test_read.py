@@ -119,15 +119,20 @@ def _details(records, reason):
 def test_file_rejects(tmp_path):
     (tmp_path / "a-binary.txt").write_bytes(bytes(range(256)) * 4)
     (tmp_path / "b-empty.txt").write_text("  \n", encoding="utf-8")
-    (tmp_path / "c-cp1256.txt").write_bytes("قتل خمسة مدنيين".encode("cp1256"))
+    # a text wholly in windows-1256 is read as such; one that mixes it with UTF-8 is not
+    (tmp_path / "c-cp1256.txt").write_bytes("قتل خمسة مدنيين في قصف على حلب.".encode("cp1256"))
+    (tmp_path / "c-mixed.txt").write_bytes("قتل خمسة مدنيين في قصف على حلب.\n".encode() + "وأصيب عشرة آخرون.".encode("cp1256"))
     (tmp_path / "d-broken.html").write_text("<html><body><div><<<</", encoding="utf-8")
     (tmp_path / "e-notes.docx").write_bytes(b"PK\x03\x04")
     (tmp_path / "f-good.txt").write_text("قتل خمسة مدنيين في قصف على حلب.", encoding="utf-8")
     records = read(tmp_path, tmp_path / "missing.txt")
     assert _reasons(records) == ["binary", "empty", "invalid_utf8", "broken_html", "unknown_format", "not_found"]
-    assert [r.id for r in records if isinstance(r, Document)] == ["f-good"]
-    cp = [r for r in records if isinstance(r, Reject) and r.reason == "invalid_utf8"][0]
-    assert "byte 0" in cp.detail and cp.doc_id == "c-cp1256"
+    docs = {r.id: r for r in records if isinstance(r, Document)}
+    assert list(docs) == ["c-cp1256", "f-good"] and docs["c-cp1256"].raw == docs["f-good"].raw
+    assert docs["c-cp1256"].meta["charset"] == "windows-1256"
+    mixed = [r for r in records if isinstance(r, Reject) and r.reason == "invalid_utf8"][0]
+    offset = (tmp_path / "c-mixed.txt").read_bytes().index(b"\n") + 1
+    assert f"byte {offset}" in mixed.detail and "mixes" in mixed.detail and mixed.doc_id == "c-mixed"
 
 
 def test_truncated_gzip_keeps_what_came_before(tmp_path, snn_records):

@@ -25,6 +25,9 @@ class Quantity:
 
 
 _AND = alternation(function_words()["and"])
+# more than anything news counts: a longer run of digits is an ID, a phone number or noise
+# (and would not fit a store's integer)
+MAX_QUANTITY = 10**12
 DIGITS = r"\d+(?:[,،٬]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
@@ -153,8 +156,10 @@ def find_quantities(text: str) -> list[Quantity]:
             if rest and _digits_value(rest.group(1)) < scale:
                 v += _digits_value(rest.group(1))
                 end = rest.end()
-        raw.append((m.start(1), end, int(v), int(v), "exact"))
         consumed = end
+        if not v < MAX_QUANTITY:  # (inf too: "9" * 400)
+            continue
+        raw.append((m.start(1), end, int(v), int(v), "exact"))
     taken = [(s, e) for s, e, *_ in raw]
     for s, e, v in _word_numbers(text):
         if not any(s < te and ts < e for ts, te in taken):

@@ -62,12 +62,65 @@ def decode(data: bytes, path: str, locator: str, base_offset: int = 0) -> str | 
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         at = base_offset + e.start
+        mixed = len(_UTF8_ARABIC.findall(data)) >= 8
+        why = ("the text mixes UTF-8 with another encoding: convert the part that is not UTF-8" if mixed else
+               "convert the file to UTF-8 (e.g. iconv -f windows-1256 -t utf-8)")
         return Reject(path, locator or f"byte {at}", "invalid_utf8",
-                      f"invalid UTF-8 at byte {at} ({e.reason}); convert the file to UTF-8 "
-                      f"(e.g. iconv -f windows-1256 -t utf-8)", sample=sample(data[max(0, e.start - 20):e.start + 20]))
+                      f"invalid UTF-8 at byte {at} ({e.reason}); {why}",
+                      sample=sample(data[max(0, e.start - 20):e.start + 20]))
+
+
+# Arabic letters as UTF-8 writes them (a lead byte D8-DB, then a continuation byte): in text
+# of a legacy encoding they are rare
+_UTF8_ARABIC = re.compile(rb"[\xd8-\xdb][\x80-\xbf]")
+# the legacy encodings of Arabic text, the commoner first
+LEGACY_ARABIC = ("windows-1256", "iso-8859-6")
+_LETTER = re.compile(r"[^\W\d_]")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u066e-\u06d3]")
+
+
+def legacy_arabic(data: bytes) -> tuple[str, str] | None:
+    """(text, charset) of bytes wholly in a legacy Arabic encoding: most of their letters
+    Arabic, and no more than a trace of UTF-8 among them (a mix is not read); else None."""
+    if len(_UTF8_ARABIC.findall(data)) * 2 > len(data) // 20:
+        return None
+    for charset in LEGACY_ARABIC:
+        try:
+            text = data.decode(charset)
+        except UnicodeDecodeError:
+            continue
+        letters = len(_LETTER.findall(text))
+        if letters and len(_ARABIC_LETTER.findall(text)) >= letters / 2 and not looks_binary(text):
+            return text, charset
+    return None
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
+
+
+def decode_page(body: bytes, ctype: str = "") -> tuple[str | None, str | None]:
+    """A web page's text, by the charset its HTTP Content-Type or its <meta> declares, else
+    UTF-8, else the one charset_normalizer finds; and the charset used (None, None: none reads it)."""
+    declared = []
+    m = re.search(r"charset=([\w-]+)", ctype)
+    if m:
+        declared.append(m.group(1))
+    m = _META_CHARSET.search(body[:4096])
+    if m:
+        declared.append(m.group(1).decode("ascii", "ignore"))
+    for charset in declared + ["utf-8"]:
+        try:
+            return body.decode(charset), charset.lower()
+        except (LookupError, UnicodeDecodeError):
+            continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(body).best()
+    return (str(best), best.encoding) if best is not None else (None, None)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def looks_binary(text: str) -> bool:
@@ -86,8 +139,25 @@ def content_hash(doc: Document) -> str:
     return h.hexdigest()[:32]
 
 
+_TEXT_FIELDS = ("id", "raw", "title", "url", "date", "outlet", "byline", "section")
+
+
 def check_text(doc: Document, path: str, locator: str, options: ReadOptions) -> Document | Reject:
-    """The checks every document passes before it goes on: not empty, not too large."""
+    """The checks every document passes before it goes on: not empty, not too large, text
+    that any store can hold (no NUL character, no lone surrogate)."""
+    for name in _TEXT_FIELDS:
+        value = getattr(doc, name)
+        if not value:
+            continue
+        field = "text" if name == "raw" else name
+        if "\x00" in value:
+            return Reject(path, locator, "binary", f"the record's {field} holds NUL characters (\\u0000): "
+                          "binary data, not text", doc_id=None if name == "id" else doc.id, sample=sample(value))
+        if _SURROGATE.search(value):
+            return Reject(path, locator, "invalid_unicode",
+                          f"the record's {field} holds a lone surrogate (\\ud800-\\udfff), which no encoding can "
+                          "store: it was cut or escaped wrongly", doc_id=None if name == "id" else doc.id,
+                          sample=sample(value.encode("utf-8", "backslashreplace").decode("ascii", "replace")))
     if not doc.raw.strip():
         return Reject(path, locator, "empty", "the record has no text", doc_id=doc.id)
     if len(doc.raw) > options.max_bytes:

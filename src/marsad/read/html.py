@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from marsad.model import Document, Reject
-from marsad.read.base import ReadOptions, check_text, decode, read_file
+from marsad.read.base import ReadOptions, check_text, decode, decode_page, read_file, sample
 
 _LETTERS = re.compile(r"[^\W\d_]{2}")  # an article has words, not only markup debris
 
@@ -26,8 +26,15 @@ def html_document(data: bytes | str, path: str, doc_id: str, options: ReadOption
     """One page to a Document (or a reject that says why no article came out of it)."""
     import trafilatura
 
+    charset = None
     if isinstance(data, bytes):
         text = decode(data, path, locator)
+        if isinstance(text, Reject) and text.reason == "invalid_utf8":
+            # a page in the charset its <meta> declares, or one that is found
+            text, charset = decode_page(data)
+            if text is None:
+                return Reject(path, locator, "undecodable", "no encoding reads the page", doc_id=doc_id,
+                              sample=sample(data))
         if isinstance(text, Reject):
             text.doc_id = doc_id
             return text
@@ -51,4 +58,6 @@ def html_document(data: bytes | str, path: str, doc_id: str, options: ReadOption
         section=categories[0] if categories else None,
     )
     doc.meta["format"] = "html"
+    if charset:
+        doc.meta["charset"] = charset
     return check_text(doc, path, locator, options)

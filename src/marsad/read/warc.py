@@ -11,10 +11,9 @@ import re
 from typing import Iterator
 
 from marsad.model import Document, Reject
-from marsad.read.base import ReadOptions, sample
+from marsad.read.base import ReadOptions, decode_page, sample
 from marsad.read.html import html_document
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 # a language is told from this many characters of the article
 _LANG_SAMPLE = 2000
 LANGUAGES = ("ar",)
@@ -77,7 +76,7 @@ def _record(record, body: bytes, path: str, offset: int, options: ReadOptions) -
                       doc_id=rid)
     if len(body) > options.max_bytes * 4:
         return Reject(path, where, "too_large", f"{url}: the page is over {options.max_bytes * 4:,} bytes", doc_id=rid)
-    text, charset = _decode(body, ctype)
+    text, charset = decode_page(body, ctype)
     if text is None:
         return Reject(path, where, "undecodable", f"{url}: no encoding reads the page", doc_id=rid,
                       sample=sample(body))
@@ -98,27 +97,6 @@ def _record(record, body: bytes, path: str, offset: int, options: ReadOptions) -
                      "charset": charset, "language": lang, "warc_record_id": rid, "warc_offset": offset,
                      "server": http.get_header("Server")})
     return doc
-
-
-def _decode(body: bytes, ctype: str) -> tuple[str | None, str | None]:
-    """The page's text, by the charset its HTTP header or its <meta> declares, else UTF-8,
-    else the one charset_normalizer finds; and the charset used."""
-    declared = []
-    m = re.search(r"charset=([\w-]+)", ctype)
-    if m:
-        declared.append(m.group(1))
-    m = _META_CHARSET.search(body[:4096])
-    if m:
-        declared.append(m.group(1).decode("ascii", "ignore"))
-    for charset in declared + ["utf-8"]:
-        try:
-            return body.decode(charset), charset.lower()
-        except (LookupError, UnicodeDecodeError):
-            continue
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(body).best()
-    return (str(best), best.encoding) if best is not None else (None, None)
 
 
 def _language(text: str) -> str:

@@ -10,6 +10,7 @@ from typing import Callable, Iterable, Iterator
 from marsad.model import Document, Reject
 from marsad.read import ReadOptions, read_inputs
 from marsad.run.steps import RunCounts, process, warm_up
+from marsad.store.base import DocumentNotStored
 
 
 WINDOW_PER_JOB = 256  # documents in flight per worker
@@ -92,7 +93,12 @@ class LocalExecutor:
                                 f"another record with id {doc.id!r} and different text was read earlier in this run; "
                                 f"this one was not stored (give records unique ids)", doc_id=doc.id), run_id, counts)
             return
-        self.store.write_document(doc, run_id, new=status == "new")
+        try:
+            self.store.write_document(doc, run_id, new=status == "new")
+        except DocumentNotStored as e:
+            self._reject(Reject(doc.origin or doc.id, "", "store_error", f"{e}; please report it with this document",
+                                doc_id=doc.id), run_id, counts)
+            return
         if status == "new":
             counts.new += 1
         else:

@@ -35,6 +35,10 @@ class StoreError(Exception):
     """A store that cannot be opened or used; the message says what to do."""
 
 
+class DocumentNotStored(Exception):
+    """One document the database refused (the store is as it was before it)."""
+
+
 class SqlStore:
     """Documents, claims, rejects and runs in a SQL database; a subclass connects (self.db: a
     DB-API connection whose execute takes "?" placeholders, gives rows that are read by name
@@ -46,6 +50,9 @@ class SqlStore:
 
     batch: int = 2000
     db: Any
+    # whether a savepoint needs a transaction begun first (SQLite's outermost savepoint would
+    # be a transaction of its own, committed on release)
+    begin_before_savepoint = False
 
     def close(self) -> None:
         self.commit()
@@ -126,7 +133,22 @@ class SqlStore:
 
     def write_document(self, doc: Document, run_id: int | None = None, new: bool = False) -> None:
         """Insert a document with its claims, replacing an earlier version of the same id
-        (new: the caller has just seen that there is none)."""
+        (new: the caller has just seen that there is none). A value the database refuses
+        raises DocumentNotStored and leaves the store as it was before this document: the
+        documents written before it in the batch stay."""
+        if self.begin_before_savepoint and not self.db.in_transaction:
+            self.db.execute("BEGIN")  # (the savepoint inside the batch's transaction, not one of its own)
+        self.db.execute("SAVEPOINT document")
+        try:
+            self._write_document(doc, run_id, new)
+        except Exception as e:
+            self.db.execute("ROLLBACK TO SAVEPOINT document")
+            self.db.execute("RELEASE SAVEPOINT document")
+            raise DocumentNotStored(f"the store refused the document: {type(e).__name__}: {e}") from e
+        self.db.execute("RELEASE SAVEPOINT document")
+        self._tick()
+
+    def _write_document(self, doc: Document, run_id: int | None, new: bool) -> None:
         db = self.db
         old = None if new else db.execute("SELECT rowid, title, coalesce(text, raw) AS text FROM documents WHERE id = ?",
                                           (doc.id,)).fetchone()
@@ -168,7 +190,6 @@ class SqlStore:
                   k.geo_precision, k.feature, int(bool(k.place_ambiguous)),
                   k.date_start, k.date_end, k.time_precision, k.date_text)
                  for k in doc.control])
-        self._tick()
 
     def write_reject(self, r: Reject, run_id: int | None = None) -> bool:
         """Keep a reject; False when the same reject is already stored."""

@@ -25,6 +25,8 @@ class SqliteStore(SqlStore):
     """The store in one SQLite file: WAL, foreign keys on; full-text search by FTS5 over the
     documents' search keys (a contentless index: the text is in documents)."""
 
+    begin_before_savepoint = True
+
     def __init__(self, path: str = "marsad.db", batch: int = 2000, readonly: bool = False):
         self.path = path
         self.batch = batch
