@@ -154,3 +154,17 @@ def test_huge_line_is_rejected_without_holding_it(tmp_path):
     records = read(path, max_bytes=100_000)
     assert _reasons(records) == ["too_large"]
     assert [r.id for r in records if isinstance(r, Document)] == ["after"]
+
+
+def test_a_reader_that_breaks_off_leaves_a_reject_and_the_run_goes_on(tmp_path):
+    """A reader (a plugin's, or one meeting a format it did not foresee) that raises: the
+    records it gave stay, a reader_error says where it stopped, the next file is read."""
+    from marsad.read import _guarded
+
+    def reader(path, options):
+        yield Document(id="first", raw="قتل جندي.")
+        raise RuntimeError("cannot go on")
+
+    out = list(_guarded(reader, "x.bin", ReadOptions()))
+    assert [type(r).__name__ for r in out] == ["Document", "Reject"]
+    assert out[1].reason == "reader_error" and "after 1 records" in out[1].detail and "RuntimeError" in out[1].detail

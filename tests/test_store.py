@@ -211,3 +211,29 @@ def test_postgresql_holds_what_sqlite_holds(tmp_path, raqqa_path, pg_database):
             export(a, fmt, str(tmp_path / f"a.{fmt}"))
             export(b, fmt, str(tmp_path / f"b.{fmt}"))
             assert (tmp_path / f"a.{fmt}").read_bytes() == (tmp_path / f"b.{fmt}").read_bytes(), fmt
+
+
+def test_a_document_the_database_refuses_leaves_its_batch_whole(store_url):
+    """A value no store holds (an integer over 64 bits; the extractor makes none, a plugin
+    might): that document is not stored, is a store_error reject, and the documents written
+    before it in the same batch (the same transaction) stay."""
+    from marsad.model import Claim, Document
+    from marsad.run.steps import RunCounts
+    from marsad.store.base import DocumentNotStored
+
+    def doc(i, low=5):
+        claim = Claim(doc=f"d{i}", kind="killed", low=low, high=low, qualifier="exact", quote="قتل", start=0, end=3)
+        return Document(id=f"d{i}", raw="قتل خمسة.", content_hash=f"h{i}", claims=[claim])
+
+    with open_store(store_url, batch=100) as store:
+        store.write_document(doc(1))
+        with pytest.raises(DocumentNotStored):
+            store.write_document(doc(2, low=10**30))
+        store.write_document(doc(3))
+        run_id = store.begin_run(["x"])
+        counts = RunCounts()
+        LocalExecutor(store)._write(doc(4, low=10**30), run_id, counts)
+    with open_store(store_url, readonly=True) as store:
+        assert sorted(d.id for d in store.documents()) == ["d1", "d3"]
+        assert [(r["reason"], r["doc_id"]) for r in store.rejects()] == [("store_error", "d4")]
+        assert counts.rejects == {"store_error": 1}

@@ -71,7 +71,27 @@ def read_inputs(paths: Iterable[str], options: ReadOptions | None = None) -> Ite
             yield Reject(path, "", "unknown_format",
                          "unknown file type: use .txt, .jsonl, .jsonl.gz or .html, or name one with --format")
             continue
-        yield from readers()[0][fmt](path, options)
+        yield from _guarded(readers()[0][fmt], path, options)
+
+
+def _guarded(reader, path: str, options: ReadOptions) -> Iterator[Document | Reject]:
+    """What a reader gives of one file, and a reject where it gives nothing (an empty corpus
+    file) or breaks off with an error (the records before it stay)."""
+    n = 0
+    try:
+        for n, record in enumerate(reader(path, options), 1):
+            yield record
+    except Exception as e:  # a reader's bug, or a format it did not foresee: the run goes on
+        where = getattr(e, "__traceback__", None)
+        while where is not None and where.tb_next is not None:
+            where = where.tb_next
+        at = f" (in {where.tb_frame.f_code.co_name}, {os.path.basename(where.tb_frame.f_code.co_filename)}:{where.tb_lineno})" if where else ""
+        yield Reject(path, f"after record {n}", "reader_error",
+                     f"reading stopped after {n} records: {type(e).__name__}: {e}{at}; the records before it were "
+                     "read; please report it with this file")
+        return
+    if n == 0:
+        yield Reject(path, "", "empty", "the file holds no record")
 
 
 __all__ = ["ReadOptions", "read_inputs", "READERS", "readers", "format_of", "expand"]

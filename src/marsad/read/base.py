@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, Protocol
 
+from marsad.ar.lexicon import ARTICLES
 from marsad.model import Document, Reject
 
 DEFAULT_MAX_BYTES = 5_000_000  # one article over 5 MB is not an article
@@ -81,9 +82,12 @@ _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u066e-\u06d3]")
 
 def legacy_arabic(data: bytes) -> tuple[str, str] | None:
     """(text, charset) of bytes wholly in a legacy Arabic encoding: most of their letters
-    Arabic, and no more than a trace of UTF-8 among them (a mix is not read); else None."""
+    Arabic, and no more than a trace of UTF-8 among them (a mix is not read); else None.
+    Where both encodings read the bytes, the one whose text has more of the article "ال"
+    (the commonest pair of letters in Arabic) is the right one."""
     if len(_UTF8_ARABIC.findall(data)) * 2 > len(data) // 20:
         return None
+    best = None
     for charset in LEGACY_ARABIC:
         try:
             text = data.decode(charset)
@@ -91,8 +95,10 @@ def legacy_arabic(data: bytes) -> tuple[str, str] | None:
             continue
         letters = len(_LETTER.findall(text))
         if letters and len(_ARABIC_LETTER.findall(text)) >= letters / 2 and not looks_binary(text):
-            return text, charset
-    return None
+            score = text.count(ARTICLES[0])
+            if best is None or score > best[0]:
+                best = (score, text, charset)
+    return best[1:] if best else None
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)

@@ -7,7 +7,7 @@ a reject with its reason: not a response, an HTTP error, not HTML, undecodable, 
 not Arabic, a truncated archive."""
 from __future__ import annotations
 
-import re
+import os
 from typing import Iterator
 
 from marsad.model import Document, Reject
@@ -21,7 +21,6 @@ LANGUAGES = ("ar",)
 
 def read_warc(path: str, options: ReadOptions) -> Iterator[Document | Reject]:
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     try:
         stream = open(path, "rb")
@@ -29,14 +28,22 @@ def read_warc(path: str, options: ReadOptions) -> Iterator[Document | Reject]:
         yield Reject(path, "", "unreadable", f"cannot open the archive: {e}")
         return
     with stream:
+        size = os.fstat(stream.fileno()).st_size
         records = ArchiveIterator(stream)
         while True:
             try:
                 record = next(records)
             except StopIteration:
+                # (a gzip member cut short ends the iteration quietly: the bytes after the last
+                # whole record say so)
+                done = getattr(records, "offset", size)
+                if done < size:
+                    yield Reject(path, f"byte {done}", "truncated_warc",
+                                 f"the archive breaks off after byte {done:,}: {size - done:,} bytes after the last "
+                                 "whole record are no record; the records before it were read")
                 return
-            except (ArchiveLoadFailed, EOFError, OSError, ValueError) as e:
-                offset = records.get_record_offset() if hasattr(records, "get_record_offset") else ""
+            except Exception as e:  # (warcio raises many kinds on a damaged archive)
+                offset = getattr(records, "offset", "") or ""
                 yield Reject(path, f"byte {offset}", "truncated_warc",
                              f"the archive breaks off or is damaged here ({type(e).__name__}: {e}); the records "
                              f"before it were read")
@@ -44,11 +51,12 @@ def read_warc(path: str, options: ReadOptions) -> Iterator[Document | Reject]:
             try:
                 # (the body is read first: asking warcio for the record's offset reads it away)
                 body = record.content_stream().read(options.max_bytes * 4 + 1) if record.rec_type == "response" else b""
-                yield _record(record, body, path, records.get_record_offset(), options)
-            except (EOFError, OSError, ValueError) as e:  # a record whose body breaks off
+                offset = records.get_record_offset()
+            except Exception as e:  # a record whose body breaks off, or is damaged
                 yield Reject(path, "", "truncated_warc", f"a record breaks off ({type(e).__name__}: {e}); the records "
                              f"before it were read")
                 return
+            yield _record(record, body, path, offset, options)
 
 
 read_warc.extensions = (".warc", ".warc.gz")

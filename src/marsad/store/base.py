@@ -195,10 +195,11 @@ class SqlStore:
         """Keep a reject; False when the same reject is already stored."""
         key = hashlib.sha256("\x00".join((r.input, r.locator or "", r.reason, r.doc_id or "", r.sample or "")).encode(
             "utf-8", "surrogatepass")).hexdigest()[:32]
+        # (what a reject quotes of bad input may hold what no store takes: NUL, lone surrogates)
         cur = self.db.execute(
             "INSERT INTO rejects(key, run_id, input, locator, reason, detail, doc_id, sample, first_seen)"
             " VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (key) DO NOTHING",
-            (key, run_id, r.input, r.locator, r.reason, r.detail, r.doc_id, r.sample, _now()))
+            (key, run_id, *map(storable, (r.input, r.locator, r.reason, r.detail, r.doc_id, r.sample)), _now()))
         self._tick()
         return cur.rowcount > 0
 
@@ -546,6 +547,13 @@ class SqlStore:
         rows = self._fts_ranked(query, limit, offset)
         return [{"id": r["id"], "title": r["title"], "outlet": r["outlet"], "date": r["date"],
                  "score": r["score"], "snippet": snippet(r["text"], terms)} for r in rows]
+
+
+def storable(text: str | None) -> str | None:
+    """Text any store holds: NUL and lone surrogates written as escapes (\\x00, \\ud800)."""
+    if text is None or (text.isprintable() and "\x00" not in text):
+        return text
+    return text.replace("\x00", "\\x00").encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _equal_filters(filters: dict, columns: dict, kind: str) -> tuple[list[str], list]:
