@@ -37,9 +37,11 @@ WEB = Path(str(resources.files("marsad.web")))
 # bounds on what a request may ask
 MAX_PAGE = 500
 MAX_TEXT = 200
+MAX_OFFSET = 10_000_000
 FLAGS = ("disagreement", "denied", "single_source", "rising", "running_toll")
 
 TextQ = Annotated[Optional[str], Query(max_length=MAX_TEXT)]
+IdPath = Annotated[int, FPath(ge=1, le=2**62)]  # (a store's ids are 64-bit integers)
 DayQ = Annotated[Optional[str], Query(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 CountryQ = Annotated[Optional[str], Query(min_length=2, max_length=2)]
 Kind = Literal[KINDS]
@@ -109,6 +111,10 @@ def create_app(db: str) -> FastAPI:
     async def headers(request: Request, call_next):
         if len(str(request.url)) > 4000:
             return JSONResponse({"error": "request too long"}, status_code=414)
+        # a NUL character is in no text the store holds (and PostgreSQL refuses it outright)
+        if "%00" in (request.scope.get("raw_path", b"") + request.scope.get("query_string", b"")).decode("latin-1") \
+                or "\x00" in request.url.path:
+            return JSONResponse({"error": "bad request", "detail": "a NUL character in the request"}, status_code=400)
         # a form sends the fields left empty too ("kind=&country="): they filter nothing
         query = request.scope.get("query_string", b"")
         if b"=&" in query + b"&" or query.endswith(b"="):
@@ -133,7 +139,7 @@ def create_app(db: str) -> FastAPI:
                    country: CountryQ = None, place: TextQ = None, doc: TextQ = None, q: TextQ = None,
                    since: DayQ = None, until: DayQ = None, sort: Sort = "date",
                    order: Order = "desc", limit: int = Query(50, ge=1, le=MAX_PAGE),
-                   offset: int = Query(0, ge=0, le=10_000_000)):
+                   offset: int = Query(0, ge=0, le=MAX_OFFSET)):
         total, rows = store().claims_page(search=q, since=since, until=until, place=place, sort=sort, order=order,
                                           limit=limit, offset=offset, kind=kind, group=group, source=source,
                                           country=country.upper() if country else None, doc=doc)
@@ -147,11 +153,11 @@ def create_app(db: str) -> FastAPI:
     def api_events(kind: Optional[Kind] = None, country: CountryQ = None,
                    place: TextQ = None, since: DayQ = None, until: DayQ = None,
                    flag: Optional[Flag] = None, min_sources: int = Query(None, ge=1, le=1000),
-                   q: TextQ = None, limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)):
+                   q: TextQ = None, limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
         return JSONResponse({"events": _events(kind, country, place, since, until, flag, min_sources, q, limit, offset)})
 
     @app.get("/api/events/{event_id}", tags=["api"], summary="One event: every source side by side, its claims")
-    def api_event(event_id: int):
+    def api_event(event_id: IdPath):
         e = store().event(event_id)
         if e is None:
             raise HTTPException(404, "no such event")
@@ -232,13 +238,13 @@ def create_app(db: str) -> FastAPI:
     def events_page(request: Request, kind: Optional[Kind] = None,
                     country: CountryQ = None, since: DayQ = None, until: DayQ = None,
                     flag: Optional[Flag] = None, q: TextQ = None,
-                    offset: int = Query(0, ge=0, le=10_000_000)):
+                    offset: int = Query(0, ge=0, le=MAX_OFFSET)):
         rows = _events(kind, country, None, since, until, flag, None, q, 50, offset)
         return page(request, "events.html", events=rows, offset=offset,
                     query={"kind": kind, "country": country, "since": since, "until": until, "flag": flag, "q": q})
 
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
-    def event_page(request: Request, event_id: int):
+    def event_page(request: Request, event_id: IdPath):
         e = store().event(event_id)
         if e is None:
             raise HTTPException(404, "no such event")
@@ -249,7 +255,7 @@ def create_app(db: str) -> FastAPI:
     def claims_page(request: Request, kind: Optional[Kind] = None, group: TextQ = None,
                     source: TextQ = None, country: CountryQ = None, q: TextQ = None, since: DayQ = None,
                     until: DayQ = None, sort: Sort = "date",
-                    order: Order = "desc", offset: int = Query(0, ge=0, le=10_000_000)):
+                    order: Order = "desc", offset: int = Query(0, ge=0, le=MAX_OFFSET)):
         query = {"kind": kind, "group": group, "source": source, "country": country, "q": q, "since": since,
                  "until": until, "sort": sort, "order": order}
         total, rows = store().claims_page(search=q, since=since, until=until, sort=sort, order=order, limit=50,
