@@ -98,8 +98,10 @@ def test_missing_store_is_a_clear_error(tmp_path):
     assert result.exit_code == 1 and "marsad run" in result.output
     # a server that is not there, or a database that does not exist: said so, no traceback
     for url in ("postgresql://127.0.0.1:1/none", "postgresql:///marsad_no_such_database"):
-        result = CliRunner().invoke(main, ["run", str(SAMPLES), "--db", url])
-        assert result.exit_code == 1 and "cannot open the store" in result.output and "Traceback" not in result.output
+        for args in (["run", str(SAMPLES)], ["serve"], ["claims"]):
+            result = CliRunner().invoke(main, [*args, "--db", url])
+            assert result.exit_code == 1 and "cannot open the store" in result.output, (args, result.output)
+            assert "Traceback" not in result.output
 
 
 def test_console_script_runs_the_samples(tmp_path):

@@ -130,4 +130,6 @@ def test_an_article_of_script_shows_its_text_and_runs_nothing(site, browser):
         if "/events" not in path:  # (the events list shows no titles)
             assert XSS in page.locator("main").inner_text(), path
         assert page.evaluate("document.querySelectorAll('main script:not([type=\"application/json\"]), main img').length") == 0
+        # the article's URL ("javascript:alert(1)//...") is shown as text, never as a link
+        assert page.evaluate("document.querySelectorAll('a[href^=\"javascript:\" i]').length") == 0
         assert problems == [], (path, problems)

@@ -33,6 +33,13 @@ def _open(db: str, readonly: bool = False):
         raise click.ClickException(str(e))
 
 
+def _shown(db: str) -> str:
+    """A store's path or URL as printed (without a URL's password)."""
+    from marsad.store.postgres import _safe
+
+    return _safe(db)
+
+
 def _query(db: str, ask):
     """What `ask(store)` returns from the store at db, opened read-only and closed after."""
     store = _open(db, readonly=True)
@@ -209,7 +216,7 @@ def _print_summary(counts, totals, db, linked=None):
     if linked:
         table.add_row("events", f"{linked['events_new']:,} new, {linked['events_updated']:,} updated "
                                 f"({linked['linked_now']:,} claims linked)")
-    table.add_row(f"store {db}", f"{totals['documents']:,} documents, {totals['claims']:,} claims, "
+    table.add_row(f"store {_shown(db)}", f"{totals['documents']:,} documents, {totals['claims']:,} claims, "
                                  f"{totals['events']:,} events, {totals['rejects']:,} rejects")
     _console().print(table)
     if c.rejects:
@@ -565,10 +572,9 @@ def serve(db, host, port):
 
     from marsad.web.app import create_app
 
-    if not os.path.exists(db):
-        raise click.ClickException(f"no store at {db!r}: build one with `marsad run INPUT... --db {db}`")
+    _open(db, readonly=True).db.close()  # (a store that is not there, or a server that is not: said here)
     app = create_app(db)
-    click.echo(f"marsad dashboard over {db}: open http://{host}:{port}/  (API docs: http://{host}:{port}/docs; "
+    click.echo(f"marsad dashboard over {_shown(db)}: open http://{host}:{port}/  (API docs: http://{host}:{port}/docs; "
                f"Ctrl-C stops it)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
