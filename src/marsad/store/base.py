@@ -50,6 +50,7 @@ class SqlStore:
 
     batch: int = 2000
     db: Any
+    _pending: int = 0  # documents and rejects written since the last commit
     # whether a savepoint needs a transaction begun first (SQLite's outermost savepoint would
     # be a transaction of its own, committed on release)
     begin_before_savepoint = False
@@ -70,7 +71,7 @@ class SqlStore:
         self._pending = 0
 
     def _tick(self) -> None:
-        self._pending = getattr(self, "_pending", 0) + 1
+        self._pending += 1
         if self._pending >= self.batch:
             self.commit()
 

@@ -113,7 +113,6 @@ class PostgresStore(SqlStore):
             raise StoreError(f"cannot open the store {_safe(url)}: {str(e).strip()} (is the server running, "
                              "and does the database exist? createdb NAME makes one)") from e
         self.db = PgConnection(conn)
-        self._pending = 0
         try:
             if readonly:
                 self.db.execute("SET default_transaction_read_only = on")

@@ -43,7 +43,6 @@ class SqliteStore(SqlStore):
                 self._migrate()
         except sqlite3.DatabaseError as e:
             raise StoreError(f"cannot open the store {path!r}: {e} (is it a marsad SQLite file?)") from e
-        self._pending = 0
 
     def _migrate(self) -> None:
         schema = "\n".join((resources.files("marsad.store") / name).read_text(encoding="utf-8")
