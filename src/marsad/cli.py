@@ -11,6 +11,7 @@ import click
 
 from marsad import __version__
 from marsad.model import CLAIM_FIELDS, CONTROL_CHANGES, CONTROL_FIELDS, GEO_FIELDS, KINDS
+from marsad.store.base import shown
 
 DB_HELP = "the store: a SQLite file (created if missing) or a postgresql:// URL of a database"
 db_option = click.option("--db", default="marsad.db", show_default=True, envvar="MARSAD_DB", help=DB_HELP)
@@ -31,13 +32,6 @@ def _open(db: str, readonly: bool = False):
         return open_store(db, readonly=readonly)
     except StoreError as e:
         raise click.ClickException(str(e))
-
-
-def _shown(db: str) -> str:
-    """A store's path or URL as printed (without a URL's password)."""
-    from marsad.store.postgres import _safe
-
-    return _safe(db)
 
 
 def _query(db: str, ask):
@@ -216,7 +210,7 @@ def _print_summary(counts, totals, db, linked=None):
     if linked:
         table.add_row("events", f"{linked['events_new']:,} new, {linked['events_updated']:,} updated "
                                 f"({linked['linked_now']:,} claims linked)")
-    table.add_row(f"store {_shown(db)}", f"{totals['documents']:,} documents, {totals['claims']:,} claims, "
+    table.add_row(f"store {shown(db)}", f"{totals['documents']:,} documents, {totals['claims']:,} claims, "
                                  f"{totals['events']:,} events, {totals['rejects']:,} rejects")
     _console().print(table)
     if c.rejects:
@@ -574,7 +568,7 @@ def serve(db, host, port):
 
     _open(db, readonly=True).db.close()  # (a store that is not there, or a server that is not: said here)
     app = create_app(db)
-    click.echo(f"marsad dashboard over {_shown(db)}: open http://{host}:{port}/  (API docs: http://{host}:{port}/docs; "
+    click.echo(f"marsad dashboard over {shown(db)}: open http://{host}:{port}/  (API docs: http://{host}:{port}/docs; "
                f"Ctrl-C stops it)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

@@ -33,12 +33,12 @@ _SUBST_SCAN = tuple(_SUBST.items())
 
 # a lone surrogate (text cut inside a pair, or escaped wrongly) stands in no encoding: the
 # matchers and the stores take the replacement character in its place (the same length)
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _substitute(text: str) -> str:
-    if _SURROGATE_RE.search(text):
-        text = _SURROGATE_RE.sub("\ufffd", text)
+    if SURROGATE.search(text):
+        text = SURROGATE.sub("\ufffd", text)
     if not _SUBST_RE.search(text):
         return text
     for a, b in _SUBST_SCAN:

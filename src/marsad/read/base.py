@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Protocol
 
 from marsad.ar.lexicon import ARTICLES
+from marsad.ar.normalize import SURROGATE
 from marsad.model import Document, Reject
 
 DEFAULT_MAX_BYTES = 5_000_000  # one article over 5 MB is not an article
@@ -126,7 +127,6 @@ def decode_page(body: bytes, ctype: str = "") -> tuple[str | None, str | None]:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def looks_binary(text: str) -> bool:
@@ -159,11 +159,11 @@ def check_text(doc: Document, path: str, locator: str, options: ReadOptions) -> 
         if "\x00" in value:
             return Reject(path, locator, "binary", f"the record's {field} holds NUL characters (\\u0000): "
                           "binary data, not text", doc_id=None if name == "id" else doc.id, sample=sample(value))
-        if _SURROGATE.search(value):
+        if SURROGATE.search(value):
             return Reject(path, locator, "invalid_unicode",
                           f"the record's {field} holds a lone surrogate (\\ud800-\\udfff), which no encoding can "
                           "store: it was cut or escaped wrongly", doc_id=None if name == "id" else doc.id,
-                          sample=sample(value.encode("utf-8", "backslashreplace").decode("ascii", "replace")))
+                          sample=sample(value))  # (escaped where rejects are stored)
     if not doc.raw.strip():
         return Reject(path, locator, "empty", "the record has no text", doc_id=doc.id)
     if len(doc.raw) > options.max_bytes:

@@ -550,6 +550,18 @@ class SqlStore:
                  "score": r["score"], "snippet": snippet(r["text"], terms)} for r in rows]
 
 
+def shown(url: str) -> str:
+    """A store's path or URL as messages show it: without a URL's password."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.password:
+        host = parts.hostname or ""
+        netloc = f"{parts.username}:***@{host}" + (f":{parts.port}" if parts.port else "")
+        return urlunsplit(parts._replace(netloc=netloc))
+    return url
+
+
 def storable(text: str | None) -> str | None:
     """Text any store holds: NUL and lone surrogates written as escapes (\\x00, \\ud800)."""
     if text is None or (text.isprintable() and "\x00" not in text):

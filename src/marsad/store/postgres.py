@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from importlib import resources
 
-from marsad.store.base import SCHEMA_VERSION, SqlStore, StoreError, query_terms
+from marsad.store.base import SCHEMA_VERSION, SqlStore, StoreError, query_terms, shown
 
 # what a tsvector can hold: words of at most this many characters, and at most this many
 # distinct words a column (PostgreSQL's limits are 2 KB a word and 1 MB a tsvector)
@@ -110,7 +110,7 @@ class PostgresStore(SqlStore):
         try:
             conn = psycopg.connect(url, autocommit=readonly)
         except psycopg.Error as e:
-            raise StoreError(f"cannot open the store {_safe(url)}: {str(e).strip()} (is the server running, "
+            raise StoreError(f"cannot open the store {shown(url)}: {str(e).strip()} (is the server running, "
                              "and does the database exist? createdb NAME makes one)") from e
         self.db = PgConnection(conn)
         try:
@@ -120,7 +120,7 @@ class PostgresStore(SqlStore):
                 self._migrate()
         except psycopg.Error as e:
             conn.close()
-            raise StoreError(f"cannot use the store {_safe(url)}: {str(e).strip()}") from e
+            raise StoreError(f"cannot use the store {shown(url)}: {str(e).strip()}") from e
 
     def _migrate(self) -> None:
         files = resources.files("marsad.store")
@@ -133,7 +133,7 @@ class PostgresStore(SqlStore):
             exists = self.db.execute("SELECT to_regclass('meta') IS NOT NULL").fetchone()[0]
             row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() if exists else None
             if row is not None and int(row[0]) > int(SCHEMA_VERSION):
-                raise StoreError(f"{_safe(self.path)} has schema version {row[0]}; this marsad reads up to "
+                raise StoreError(f"{shown(self.path)} has schema version {row[0]}; this marsad reads up to "
                                  f"{SCHEMA_VERSION}")
             self.db.execute(schema)
             self._set_version()
@@ -187,15 +187,3 @@ def _tsquery(query: str) -> str:
         quoted = "'" + key.replace("\\", "\\\\").replace("'", "''") + "'"
         parts.append(quoted if variants_too else quoted + ":AB")
     return " & ".join(parts)
-
-
-def _safe(url: str) -> str:
-    """A URL without its password, for messages."""
-    from urllib.parse import urlsplit, urlunsplit
-
-    parts = urlsplit(url)
-    if parts.password:
-        host = parts.hostname or ""
-        netloc = f"{parts.username}:***@{host}" + (f":{parts.port}" if parts.port else "")
-        return urlunsplit(parts._replace(netloc=netloc))
-    return url
