@@ -128,3 +128,40 @@ def test_events_command(tmp_path, store_url):
     assert json.loads(out.output)["features"]
     out = runner.invoke(main, ["link", "--db", db, "--rebuild", "--json"])
     assert json.loads(out.output)["linked_now"] == n_claims
+
+
+TOWNS = {"Abha": (18.22, 42.51, "Asir"), "Jeddah": (21.54, 39.17, "Makkah")}
+
+
+def _claim(i, day, figure, words, place="Abha", text="اليوم"):
+    from marsad.link.events import LinkClaim
+    lat, lon, admin1 = TOWNS[place]
+    return LinkClaim(id=i, doc=f"d{i}", kind="killed", low=figure, high=figure, qualifier="exact", group="people",
+                     source=None, stance="asserted", cumulative=False, place=place, place_en=place, lat=lat,
+                     lon=lon, country="SA", admin1=admin1, geo_precision=1, feature="town", date_start=day,
+                     date_end=day, time_precision=1, quote="", start=0, end=1, date_text=text, report=f"d{i}",
+                     words=frozenset(words))
+
+
+def test_an_event_s_days_are_the_middle_third_of_the_days_its_reports_name():
+    from marsad.link.events import Event
+    e = Event()
+    # most papers say "أمس" a day or two late; those that give the date in full name the 19th
+    for i, day in enumerate(["2015-07-19", "2015-07-19", "2015-07-20", "2015-07-20", "2015-07-21", "2015-07-21",
+                             "2015-07-21", "2015-07-21", "2015-07-22"]):
+        e.add(_claim(i, day, 100, {1, 2, 3}))
+    assert [d.isoformat() for d in e.window] == ["2015-07-19", "2015-07-21"]  # (the median alone: 20th-21st)
+
+
+def test_a_later_report_recalls_an_incident_by_its_place_and_a_rare_figure():
+    from marsad.link.events import Event, score
+    big, small = Event(), Event()
+    for i in range(3):
+        big.add(_claim(i, "2015-08-06", 15, set(range(20))))
+        small.add(_claim(i + 3, "2015-08-06", 2, set(range(20))))
+    words = {1, 2, 3, 100, 101, 102, 103, 104, 105, 106}  # 30% of its words are the incident's
+    assert score(_claim(10, "2015-08-10", 15, words), big) is not None  # "the bombing that killed 15 in Abha"
+    assert score(_claim(11, "2015-08-10", 2, words), small) is None     # 2 killed: many incidents give as many
+    assert score(_claim(12, "2015-08-10", 2, words | set(range(4, 12))), small) is not None  # ... with most words
+    assert score(_claim(13, "2015-08-10", 15, words, place="Jeddah"), big) is None  # another town
+    assert score(_claim(14, "2015-09-10", 15, words), big) is None  # over three weeks later

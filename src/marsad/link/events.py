@@ -56,6 +56,10 @@ RECALL_DAYS = 21
 RECALL_WORDS = 0.5
 # ... or, with no figure in common, this many
 RECALL_WORDS_ALONE = 0.6
+# ... or, where the figure in common is at least RARE_FIGURE (few incidents in one town give
+# the same toll of 15, many give 2), this many
+RARE_FIGURE = 10
+RECALL_WORDS_RARE = 0.25
 _DAY = dt.timedelta(days=1)
 # a figure parts a claim from an event only where it is more than this many times the
 # event's largest of its kind and group, and more than COMPATIBLE_DIFF above it (a toll that
@@ -159,8 +163,8 @@ class Event:
     docs: set = field(default_factory=set)
     changed: bool = True
     # the days its incident may have happened on, as claims dated only by their publication
-    # allow (it only narrows); and the days its claims name (their median is its day, so
-    # that a chain of reports cannot drift from it)
+    # allow (it only narrows); and the days its claims name (their middle third is its days,
+    # so that a chain of reports cannot drift from them)
     implicit: tuple | None = None
     named_days: list = field(default_factory=list)
     # what anchor(), window and the word weights give, until the next claim joins (they are
@@ -188,13 +192,16 @@ class Event:
 
     @property
     def window(self) -> tuple | None:
-        """The days its incident may have happened on: the median day its claims name and
-        the day before (as a claim's own days reach a day back), else what its claims dated by
-        their publication allow."""
+        """The days its incident may have happened on: the middle third of the days its
+        claims name, and the day before (as a claim's own days reach a day back); else what its
+        claims dated by their publication allow. (Not the median alone: where most reports
+        say "أمس" a day or two late, as printed papers do, the median leaves out the day
+        that reports giving the date in full name.)"""
         if "window" not in self._cache:
             if self.named_days:
-                day = statistics.median_low(self.named_days)
-                self._cache["window"] = (day - DAY_GAP * _DAY, day)
+                days = sorted(self.named_days)
+                lo, hi = days[(len(days) - 1) // 3], days[len(days) - 1 - (len(days) - 1) // 3]
+                self._cache["window"] = (lo - DAY_GAP * _DAY, hi)
             else:
                 self._cache["window"] = self.implicit
         return self._cache["window"]
@@ -292,13 +299,17 @@ def _recalls(c: LinkClaim, e: Event, places, equal: bool, words: float) -> bool:
     """Whether a claim dated after an event recalls it: its place (known to a town's
     precision), one of its figures, most of its words, within RECALL_DAYS."""
     w, ew = c.window(), e.window
-    if not (places and equal and words >= RECALL_WORDS and w and ew and (c.geo_precision or 9) <= 2):
+    need = RECALL_WORDS_RARE if (c.figure or 0) >= RARE_FIGURE else RECALL_WORDS
+    if not (places and equal and words >= need and w and ew and (c.geo_precision or 9) <= 2):
         return False
     return ew[1] < w[0] <= ew[1] + RECALL_DAYS * _DAY
 
 
-def score(c: LinkClaim, e: Event) -> float | None:
-    """How well a claim fits an event (higher is better), or None where it cannot join."""
+def score(c: LinkClaim, e: Event, idf: dict | None = None) -> float | None:
+    """How well a claim fits an event (higher is better), or None where it cannot join. A
+    claim that is placed nowhere (nor is its document) is judged by its words weighted by
+    rarity (idf, where given): a big event has most of the common words of its kind of
+    incident, but not the names of another's places and people."""
     if c.cumulative != e.cumulative or c.family != e.family:
         return None
     figures_fit, equal = _figures_fit(c, e)
@@ -313,6 +324,9 @@ def score(c: LinkClaim, e: Event) -> float | None:
     if (c.time_precision or 9) > 2 or places is False or not figures_fit:
         return None
     words = len(c.words & e.words.keys()) / len(c.words) if c.words else 0.0
+    if idf is not None and c.lat is None and c.country is None and c.words:
+        total = sum(idf.get(w, 0.0) for w in c.words)
+        words = sum(idf.get(w, 0.0) for w in c.words if w in e.words) / total if total else 0.0
     if not _days_fit(c, e):
         return words if _recalls(c, e, places, equal, words) else None
     bonus = SAME_FIGURE_BONUS * equal + SAME_PLACE_BONUS * (c.place_en is not None and c.place_en == e.anchor().place_en)
@@ -389,7 +403,7 @@ class Linker:
         for c in todo:
             best, best_score = None, None
             for e in self._candidates(index, c):
-                s = score(c, e)
+                s = score(c, e, self._idf)
                 if s is not None and (best_score is None or s > best_score):
                     best, best_score = e, s
             if best is None:
@@ -440,6 +454,14 @@ class Linker:
                 total = small._cache["weight"] = sum(idf.get(w, 0.0) for w in small.words)
             return sum(idf.get(w, 0.0) for w in small.words if w in big.words) / total if total else 0.0
 
+        def joins(a: Event, b: Event) -> bool:
+            # one report's event whose claims would each join the other as it now stands (they
+            # met only a part of it, or none, when they were linked), at places that fit (a
+            # big event's words meet almost any claim's)
+            small, big = (a, b) if len(a.reports) <= len(b.reports) else (b, a)
+            return len(small.reports) == 1 and all(
+                _places_fit(c, big) and score(c, big) is not None for c in small.claims)
+
         # each pair of events that share a key of the index (a country and day, a report, a
         # place), once: an event meets those after it in the list
         order = {id(e): i for i, e in enumerate(events)}
@@ -456,8 +478,8 @@ class Linker:
                 need = _events_fit(a, b, strict=touched is not None)
                 if need is not None:
                     sim = similarity(a, b)
-                    if sim >= need:
-                        pairs.append((sim, a, b))
+                    if sim >= need or joins(a, b):
+                        pairs.append((max(sim, need), a, b))
         pairs.sort(key=lambda p: -p[0])
         into: dict[int, Event] = {}
 
@@ -472,7 +494,7 @@ class Linker:
             if a is b:
                 continue
             need = _events_fit(a, b, strict=touched is not None)
-            if need is None or similarity(a, b) < need:
+            if need is None or (similarity(a, b) < need and not joins(a, b)):
                 continue
             if b.id is not None and (a.id is None or b.id < a.id):
                 a, b = b, a  # an event that is stored keeps its id
