@@ -41,6 +41,35 @@ def test_dates_said_in_full_gregorian_and_hijri():
     assert said("عام 2014")[0][1:] == ("2014-01-01", "2014-12-31")
 
 
+def test_spans_said_with_since_and_during():
+    # "منذ" a few words before a date: from then to the publication day
+    assert said("منذ اندلاع الصراع في شرق أوكرانيا في أبريل نيسان من العام الماضي")[0][1:] == \
+        ("2014-04-01", "2015-07-21")
+    assert said("في تموز/يوليو 2013. ومنذ ذلك الحين قتل المئات")[1] == ("ومنذ ذلك الحين", "2013-07-01", "2015-07-21")
+    # "خلال" a counted span, up to the day it was written (a round figure: a little longer)
+    assert said("قتل 51 خلال الـ48 ساعة") == [("خلال ال48 ساعه", "2015-07-19", "2015-07-21")]
+    assert said("قتلوا خلال أسبوعين من الغارات") == [("خلال اسبوعين", "2015-07-05", "2015-07-21")]
+    assert said("قتل 660 خلال شهر ونصف")[0][1:] == ("2015-05-31", "2015-07-21")
+    assert said("خلال 10 أشهر")[0][1:] == ("2014-08-13", "2015-07-21")
+    assert said("خلال شهر ميلادي واحد") == [] and said("خلال شهر رمضان")[0][1:] == ("2015-06-18", "2015-07-16")
+    assert said("خلال أيام") == [] and said("في يومين") == []
+    # two dates after "بين" or "من" are one span; a day may be an ordinal before "من"
+    assert said("بين الأول من كانون الثاني/يناير و30 حزيران/يونيو")[0][1:] == ("2015-01-01", "2015-06-30")
+    assert said("في الفترة من 7 يوليو الماضي، وحتى الخامس من الشهر الجاري", pub=dt.date(2015, 8, 8))[0][1:] == \
+        ("2015-07-07", "2015-08-05")
+    assert said("في الثاني من الشهر الماضي")[0][1:] == ("2015-06-02", "2015-06-02")
+    assert said("الأول من نوعه") == []
+
+
+def test_a_statement_s_day_gives_way_to_the_day_in_the_figure_s_clause():
+    (c,) = marsad.extract("ذكرت الوكالة أمس الأحد أن نحو 390 مقاتلا قتلوا خلال أسبوعين من الغارات.", date="2015-08-10")
+    assert (c.date_start, c.date_end, c.date_text) == ("2015-07-25", "2015-08-10", "خلال أسبوعين")
+    # ... not to one in another clause
+    a, b = marsad.extract("أعلنت الوزارة أمس أن 5 جنود قتلوا، وأصيب 3 آخرون في هجوم الخميس.", date="2015-08-10")
+    assert (a.date_start, a.date_end, a.date_text) == ("2015-08-08", "2015-08-09", "أمس")
+    assert (b.date_start, b.date_text) == ("2015-08-06", "الخميس")
+
+
 def test_what_is_no_date():
     assert said("مارس الضغط على الحكومة") == []      # a verb spelled as the month
     assert said("الجمعة المقبلة") == []              # a plan: no event yet
@@ -56,13 +85,19 @@ def test_precision_is_acled_s():
     assert [precision(d, d + dt.timedelta(days=n)) for n in (0, 6, 30, 60)] == [1, 2, 3, 4]
 
 
-def test_a_claim_takes_the_date_nearest_it_else_its_paragraph_s_else_the_publication_day():
+def test_a_claim_takes_the_date_nearest_it_else_its_paragraph_s_or_the_one_before_else_the_lead_s():
     text = "قتل 5 مدنيين أمس في قصف على حلب. وفي 3 يوليو قتل 10 جنود في إدلب. وأصيب 4 آخرون.\n\nوأصيب 7 أشخاص في حماة."
     claims = marsad.extract(text, date="2015-07-21 10:00")
     got = [(c.low, c.date_start, c.date_end, c.time_precision, c.date_text) for c in claims]
     assert got[:3] == [(5, "2015-07-20", "2015-07-20", 1, "أمس"), (10, "2015-07-03", "2015-07-03", 1, "3 يوليو"),
                        (4, "2015-07-03", "2015-07-03", 1, "3 يوليو")]
-    assert got[3] == (7, "2015-07-20", "2015-07-20", 1, "أمس")  # a later paragraph: the lead's date
+    assert got[3] == (7, "2015-07-03", "2015-07-03", 1, "3 يوليو")  # the paragraph before goes on
+    text += "\n\nوقتل 3 في درعا."
+    (*_, c) = marsad.extract(text, date="2015-07-21 10:00")
+    assert (c.low, c.date_start, c.date_text) == (3, "2015-07-20", "أمس")  # two paragraphs on: the lead's date
+    text = "قتل 5 مدنيين أمس في قصف على حلب.\n\nوكان التنظيم قد سيطر على المدينة عام 2014.\n\nوأصيب 7 أشخاص في حماة."
+    (*_, c) = marsad.extract(text, date="2015-07-21 10:00")
+    assert (c.low, c.date_text) == (7, "أمس")  # a year in the paragraph before is background
     (c,) = marsad.extract("أصيب 7 أشخاص في حماة.", date="2015-07-21")
     assert (c.date_start, c.date_end, c.time_precision, c.date_text) == ("2015-07-20", "2015-07-21", 2, None)
     (c,) = marsad.extract("أصيب 7 أشخاص في حماة أمس.")

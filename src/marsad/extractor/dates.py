@@ -2,9 +2,13 @@
 the text says ("أمس"، "اليوم (الاثنين)"، "الخميس الماضي"، "مطلع الشهر الجاري"، "15 يوليو/تموز"،
 "5 شوال 1436هـ"). The words are in ar/data/dates.tsv.
 
-A claim takes the date said nearest to it in its sentence (before it first), else the last
-one said before it in its paragraph, else the one in the article's lead, else the day of
-publication or the day before (news reports what happened by then). Where the document has no
+A claim takes the date said nearest to it in its sentence (before it first; but where that is
+only when a statement was made, "ذكرت الوكالة أمس أن ...", one said after it in its clause),
+else the last one said before it in its paragraph or the one before, else the one in the
+article's lead, else the day of publication or the day before (news reports what happened by
+then). "منذ" before a date, within a few words ("منذ اندلاع الصراع في أبريل"), and "منذ ذلك
+الحين" make a span from then to the publication; "خلال أسبوعين"، "خلال الـ48 ساعة" a span
+up to it. Where the document has no
 publication date, only a date the text gives in full (with its year) counts: no date is
 invented. `time_precision` is ACLED's: 1 a day, 2 a week at most, 3 a month at most; 4 (not
 ACLED's) a longer span.
@@ -14,6 +18,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from fractions import Fraction
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,6 +27,8 @@ from marsad.ar.normalize import fold
 
 _ONE = dt.timedelta(days=1)
 _WEEK = dt.timedelta(days=7)
+# the values of a unit said once (an hour, a day, a week, a month), not as a dual
+_SINGLE_UNITS = frozenset({Fraction(1, 24), Fraction(1), Fraction(7), Fraction(30)})
 # a conjunction or preposition glued to a date word ("وأمس"، "بالخميس")
 _GLUE = PROCLITICS_NO_ARTICLE
 _YEAR = r"(1[34]\d\d|20\d\d|19\d\d)"
@@ -41,7 +48,11 @@ class _DateWords:
     days: dict
     weekday: re.Pattern
     weekdays: dict
-    explicit: re.Pattern     # 15 يوليو/تموز 2015، 5 شوال 1436
+    explicit: re.Pattern     # 15 يوليو/تموز 2015، 5 شوال 1436، الأول من يناير
+    ordinals: dict
+    day_of_month: re.Pattern  # الخامس من الشهر الجاري
+    range_lead: re.Pattern   # "بين" or "من" before the first of two dates
+    range_join: re.Pattern   # what stands between them: "و"، "وحتى"
     month_alone: re.Pattern  # في يوليو الماضي، شهر رمضان، يوليو 2015
     months: dict
     hijri: dict
@@ -54,7 +65,8 @@ class _DateWords:
     parts: dict
     ago: re.Pattern          # قبل ثلاثة أيام، منذ يومين
     units: dict
-    since: re.Pattern        # منذ right before a date
+    since: re.Pattern        # منذ before a date ("منذ تسلمه مهامه في 29 مايو")
+    since_then: re.Pattern   # منذ ذلك الحين: from the date said before
     year: re.Pattern         # عام 2014
     past: frozenset
     future: frozenset
@@ -63,7 +75,7 @@ class _DateWords:
     since_words: frozenset   # "منذ" leading a month: from then to the publication
     not_day: re.Pattern      # "عين اليوم": a name
     name_before: re.Pattern  # "قصر 22 مايو": a name
-    span: re.Pattern         # خلال الأسبوعين الماضيين
+    span: re.Pattern         # خلال الأسبوعين الماضيين، خلال الـ48 ساعة، خلال 10 أشهر
     night: re.Pattern        # ليلة الخميس الجمعة
     saying: re.Pattern       # a verb of saying ending right before a date: the statement's day
     told: re.Pattern         # a relative day with its weekday ("أمس الجمعة"، "اليوم (السبت)")
@@ -86,6 +98,9 @@ def date_words() -> _DateWords:
         return int(a), int(b)
 
     months = table("month")
+    ordinals = table("ordinal")
+    # a day: in digits, or an ordinal followed by "من"
+    day_number = rf"(\d{{1,2}}|(?:{alternation(ordinals)})(?=\s+(?:{alternation(p for p, _ in rows['of'])})\s))"
     hijri = table("hijri_month")
     month = alternation(list(months) + list(hijri))
     gregorian = alt("month")
@@ -101,11 +116,14 @@ def date_words() -> _DateWords:
         days=table("day"),
         weekday=re.compile(rf"(?<!\w){_GLUE}(?:{day_word}\s+)?({alt('weekday')})(?!\w){tail}"),
         weekdays=table("weekday"),
-        explicit=re.compile(rf"(?<![\d/])(\d{{1,2}})\s*(?:{of}\s+)?(?:{month_word}\s+)?({month})(?!\w)(?:\s*[/(]\s*{gregorian}\s*\)?)?{tail}{year_of}"),
+        explicit=re.compile(rf"(?<![\d/])(?<!\w\w){day_number}\s*(?:{of}\s+)?(?:{month_word}\s+)?({month})(?!\w)(?:\s*[/(-]?\s*{gregorian}\s*\)?)?{tail}{year_of}"),
         month_alone=re.compile(
             rf"(?:(?<!\w)({alt('month_lead')}|{month_word})\s+(?:{month_word}\s+)?)?"
-            rf"(?<!\w)({month})(\s*/\s*{gregorian})?(?!\w){tail}{year_of}"),
-        months=months, hijri=hijri,
+            rf"(?<!\w)({month})(\s*[/-]?\s*{gregorian})?(?!\w){tail}{year_of}"),
+        months=months, hijri=hijri, ordinals=ordinals,
+        day_of_month=re.compile(rf"(?<![\d/])(?<!\w\w){day_number}\s*{of}\s+(?:({alt('last_month')})|({alt('this_month')}))(?!\w)"),
+        range_lead=re.compile(rf"(?<!\w){_GLUE}(?:{alt('range_lead')})\s*$"),
+        range_join=re.compile(rf"\s*[،,]?\s*(?:{alt('range_join')})\s*$"),
         numeric=re.compile(r"(?<![\d/.-])(?:(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})|(\d{4})-(\d{2})-(\d{2}))(?![\d/.-])"),
         period=re.compile(rf"(?<!\w){_GLUE}({alt('period')})(?!\w)"),
         periods=table("period", pair),
@@ -114,20 +132,25 @@ def date_words() -> _DateWords:
         part=re.compile(rf"(?<!\w){_GLUE}({alt('month_part')})\s+(?:(?:{alt('this_month')})|({alt('last_month')})|(?:{month_word}\s+)?({month})(?!\w){tail})"),
         parts=table("month_part", pair),
         ago=re.compile(rf"(?<!\w)(?:{alt('ago')})\s+(?:(\d+|\w+)\s+)?({alt('unit')})(?!\w)"),
-        span=re.compile(rf"(?<!\w){_GLUE}(?:{alt('span_lead')})\s+(?:(\d+|\w+)\s+)?({alt('unit')})"
-                        rf"(?:\s+(\d+|\w+))?\s+(?:{alt('past_plural')})(?!\w)"),
+        # (with no "الماضية" after it, only with a count: "خلال 10 أشهر"، "خلال أسبوعين")
+        span=re.compile(rf"(?<!\w){_GLUE}(?P<lead>{alt('span_lead')})\s+(?:(?:ال\s*)?(?P<count>\d+|\w+)\s+)?"
+                        rf"(?P<unit>{alt('unit')})(?(count)|(?:\s+(?!(?:{alt('past_plural')})(?!\w))(?:ال\s*)?(?!و\s?نصف)(?P<count_after>\d+|\w+))?)"
+                        rf"(?P<half>\s+و\s?نصف)?(?:\s+(?P<past>{alt('past_plural')}))?(?!\w)"),
         night=re.compile(rf"(?<!\w){_GLUE}(?:{alt('night')})\s+(?:{day_word}\s+)?({alt('weekday')})\s*"
                          rf"(?:[-/–]\s*)?(?:و)?({alt('weekday')})(?!\w)"),
         saying=re.compile(rf"(?<!\w){_GLUE}(?:{alternation(fold(r[0]) for r in read_tsv('attribution.tsv') if len(r) > 1 and r[1] == 'verb')})"
                           rf"(?!\w)(?:[\s،,]+\S+){{0,6}}[\s،,(]*$"),
         told=re.compile(rf"(?<![\w«\"“]){_GLUE}({alt('day')})\s*[(]?\s*(?:{day_word}\s+)?({alt('weekday')})(?!\w)"),
-        units={p: int(v.rstrip("+")) for p, v in rows["unit"]},
+        units={p: Fraction(v.rstrip("+")) for p, v in rows["unit"]},
         plural_units=frozenset(p for p, v in rows["unit"] if v.endswith("+")),
         year_last=frozenset(p for p, _ in rows["year_last"]),
         since_words=frozenset(p for p, _ in rows["since"]),
         not_day=re.compile(rf"(?<!\w){_GLUE}(?:{alt('not_day_after')})[\s«\"“]*$"),
         name_before=re.compile(rf"(?<!\w){PROCLITICS}(?:{alt('name_before')})[\s«\"“]*$"),
-        since=re.compile(rf"(?<!\w)(?:{alt('since')})\s+(?:{day_word}\s+)?$"),
+        # (منذ, then at most five words naming what began then: "منذ اندلاع الصراع في شرق
+        # أوكرانيا في أبريل"، no clause or sentence between)
+        since=re.compile(rf"(?<!\w){_GLUE}(?:{alt('since')})(?:\s+[^\s.،,؛:!?()«»]+){{0,5}}\s+(?:{day_word}\s+)?$"),
+        since_then=re.compile(rf"(?<!\w){_GLUE}(?:{alt('since_then')})(?!\w)"),
         year=re.compile(rf"(?<!\w){_GLUE}(?:{alt('year_word')})\s+{_YEAR}(?!\d)"),
         past=frozenset(p for p, _ in rows["past"]),
         future=frozenset(p for p, _ in rows["future"]),
@@ -181,15 +204,15 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
     found: list[DateMention] = []
     published, pub = pub, written or writing_day(folded, pub)
 
-    def add(m, lo, hi, start=None):
+    def add(m, lo, hi, start=None, end=None):
         if lo is None or hi is None or lo > hi:
             return
         if published is not None and lo > published + _ONE:
             return  # a plan or an appointment: no event yet
         s = m.start() if start is None else start
-        if w.since.search(folded, max(0, s - 12), s) and pub is not None and lo <= pub:
-            hi = max(hi, pub)  # "منذ الخميس": from that day on
-        found.append(DateMention(s, m.end(), lo, hi))
+        if w.since.search(folded, max(0, s - 60), s) and pub is not None and lo <= pub:
+            hi = max(hi, published)  # "منذ الخميس": from that day on
+        found.append(DateMention(s, m.end() if end is None else end, lo, hi))
 
     if pub is not None:
         for m in w.day.finditer(folded):
@@ -209,13 +232,25 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
             a, b = w.periods[m.group(1)]
             add(m, pub + dt.timedelta(days=a), pub + dt.timedelta(days=b), m.start(1))
         for m in w.span.finditer(folded):
-            count = _count(m.group(1) or m.group(3))
-            unit = w.units[m.group(2)]
-            if count is None:
+            unit, plural = w.units[m.group("unit")], m.group("unit") in w.plural_units
+            said = m.group("count") or m.group("count_after")
+            count = _count(said) if said else None
+            if said and count is None and (m.group("count") or m.group("past") or said in w.months or said in w.hijri):
+                continue  # "في هذه الأيام"، "خلال شهر رمضان" (a month's name)
+            end = None if count is not None or not said else max(m.end("unit"), m.end("half"))  # (not "خلال أسبوعين من")
+            if m.group("past") is None and (m.group("lead") == "في" or (count is None and (
+                    plural or (unit in _SINGLE_UNITS and not m.group("half"))))):
+                # "في يومين"، "خلال أيام"، "خلال شهر ميلادي واحد": no span up to the day it was
+                # written (a dual says its count: "خلال أسبوعين")
                 continue
-            if m.group(1) is None and m.group(3) is None and m.group(2) in w.plural_units:
-                count = 5  # "خلال الأسابيع الماضية": some
-            add(m, pub - dt.timedelta(days=count * unit), pub)
+            if count is None:
+                count = 5 if plural else 1  # "خلال الأسابيع الماضية": some; "خلال أسبوعين"
+            if m.group("half"):
+                count += Fraction(1, 2)  # "خلال شهر ونصف"
+            days = max(1, round(count * unit))
+            if m.group("past") is None:
+                days += days // 7  # "خلال أسبوعين" is about that long: it may be 16 days
+            add(m, pub - dt.timedelta(days=days), pub, end=end)
         for m in w.night.finditer(folded):
             second = w.weekdays[m.group(2)]
             if second != (w.weekdays[m.group(1)] + 1) % 7:
@@ -230,7 +265,7 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
             add(m, end.replace(day=1), end)
         for m in w.ago.finditer(folded):
             count = _count(m.group(1))
-            unit = w.units[m.group(2)]
+            unit = float(w.units[m.group(2)])
             if count is None:
                 continue
             if m.group(1) is None and m.group(2) in w.plural_units:
@@ -244,12 +279,20 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
     for m in w.explicit.finditer(folded):
         if w.name_before.search(folded, max(0, m.start() - 16), m.start()):
             continue  # "قصر 22 مايو": a palace
-        day, name, tail = int(m.group(1)), m.group(2), m.group(3)
+        day, name, tail = _day_number(w, m.group(1)), m.group(2), m.group(3)
         year = _year(w, m.group(4), m.group(5), pub)
         if tail in w.future:
             continue
         lo = _day(w, name, day, year, pub)
         add(m, lo, lo)
+    if pub is not None:
+        for m in w.day_of_month.finditer(folded):
+            first = (pub.replace(day=1) - _ONE).replace(day=1) if m.group(2) else pub.replace(day=1)
+            try:
+                d = first.replace(day=_day_number(w, m.group(1)))
+            except ValueError:
+                continue
+            add(m, d, d)
     for m in w.part.finditer(folded):
         a, b = w.parts[m.group(1)]
         if m.group(3):
@@ -296,13 +339,28 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
     for x in found:
         if out and x.start < out[-1].end + 3 and _adjacent(folded, out[-1], x):
             continue
+        if out and w.range_join.match(folded[out[-1].end:x.start]) and \
+                w.range_lead.search(folded, max(0, out[-1].start - 16), out[-1].start) and out[-1].lo <= x.hi:
+            # "بين الأول من يناير و30 يونيو": one span
+            out[-1] = DateMention(out[-1].start, x.end, out[-1].lo, max(x.hi, out[-1].hi))
+            continue
         out.append(x)
+    if pub is not None:  # "منذ ذلك الحين": from the date said last, on
+        for m in w.since_then.finditer(folded):
+            prior = [x for x in out if x.end <= m.start()]
+            if prior:
+                out.append(DateMention(m.start(), m.end(), prior[-1].lo, max(prior[-1].hi, pub)))
+        out.sort(key=lambda x: x.start)
     return out
 
 
 def _adjacent(folded: str, a: DateMention, b: DateMention) -> bool:
     """b overlaps a, or only brackets and commas stand between them ("اليوم (الاثنين)")."""
     return b.start < a.end or not folded[a.end:b.start].strip(" ()،,-")
+
+
+def _day_number(w, said: str) -> int:
+    return int(said) if said.isdigit() else w.ordinals[said]
 
 
 def _year(w, digits: str | None, relative: str | None, pub: dt.date | None) -> str | None:
@@ -413,6 +471,7 @@ class DatedText:
         self.statements = {to_raw(m.start) for m in found
                            if m.lo == m.hi and said.search(folded, max(0, m.start - 80), m.start)}
         self.mentions = [DateMention(to_raw(m.start), to_raw(m.end), m.lo, m.hi) for m in found]
+        self._commas = [to_raw(i) for i, ch in enumerate(folded) if ch in "،,؛;"]
         self._starts = [m.start for m in self.mentions]
         self.spans = [(to_raw(s), to_raw(e)) for s, e in spans]
         self._span_starts = [s for s, _ in self.spans]
@@ -428,10 +487,20 @@ class DatedText:
         k = bisect.bisect_right(self._starts, pos)
         before = [m for m in self.mentions[:k] if m.start >= s]
         after = [m for m in self.mentions[k:] if m.start < e]
+        if before and after and before[-1].start in self.statements and \
+                bisect.bisect_left(self._commas, pos) == bisect.bisect_left(self._commas, after[0].start):
+            # "ذكرت الوكالة أمس أن 390 قتلوا خلال أسبوعين": when it was said, and (in the
+            # figure's clause) when it happened
+            before = []
         m = before[-1] if before else after[0] if after else None
         if m is None:
-            p = self.paragraphs[max(0, bisect.bisect_right(self.paragraphs, pos) - 1)] if self.paragraphs else 0
-            earlier = [x for x in self.mentions[:k] if x.start >= p]
+            # (the paragraph before goes on with its day: "أما في تعز فقد قتل 11 ... الخميس" then
+            # "فيما قتل أحد رجال المقاومة")
+            j = bisect.bisect_right(self.paragraphs, pos) - 1
+            p = self.paragraphs[max(0, j)] if self.paragraphs else 0
+            q = self.paragraphs[max(0, j - 1)] if self.paragraphs else 0
+            # (from the paragraph before, a day or a week: a year or a month there is background)
+            earlier = [x for x in self.mentions[:k] if x.start >= p or (x.start >= q and (x.hi - x.lo).days <= 6)]
             m = earlier[-1] if earlier else (self.lead if self.lead is not None and self.lead.start < pos else None)
         if m is not None:
             return m, m.lo, m.hi
@@ -448,7 +517,8 @@ class DatedText:
         s, e = self.spans[i] if self.spans else (0, claim.end)
         own = m is not None and s <= m.start < e
         # (a toll that rose, said of a day, "ارتفعت حصيلة انفجار أمس إلى 15", is that day's)
-        if getattr(claim, "cumulative", False) and self.pub is not None and not (own and lo == hi):
+        # (... and one said of a span that ended before, "بين الأول من يناير و30 يونيو", that span's)
+        if getattr(claim, "cumulative", False) and self.pub is not None and not (own and (lo == hi or hi < self.pub - _ONE)):
             start = lo if own and lo is not None and lo < self.pub - _WEEK else None
             claim.date_start = start.isoformat() if start else None
             claim.date_end = max(hi, self.pub).isoformat() if own and hi else self.pub.isoformat()
