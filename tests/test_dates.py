@@ -59,6 +59,7 @@ def test_spans_said_with_since_and_during():
         ("2015-07-07", "2015-08-05")
     assert said("في الثاني من الشهر الماضي")[0][1:] == ("2015-06-02", "2015-06-02")
     assert said("الأول من نوعه") == []
+    assert said("قبل نحو 24 شهرا")[0][1:] == ("2013-04-20", "2013-11-10")  # "about", and a slack of a seventh
 
 
 def test_a_statement_s_day_gives_way_to_the_day_in_the_figure_s_clause():
@@ -108,6 +109,10 @@ def test_a_statement_s_day_reaches_back_a_day():
     # "أعلنت الوزارة اليوم مقتل ...": the day of the statement; the killing may be the night before
     (c,) = marsad.extract("أعلنت وزارة الداخلية اليوم مقتل خمسة أشخاص في هجوم على حاجز.", date="2015-07-21")
     assert (c.date_start, c.date_end, c.time_precision) == ("2015-07-20", "2015-07-21", 2)
+    # ... also where the verb carries its object ("أعلنها") and the date comes after the figure
+    (c,) = marsad.extract("قتل 12 شخصا في الهجوم على الفندق وفق حصيلة جديدة أعلنها مسؤولون في الجيش لوكالة "
+                          "فرانس برس يوم أمس السبت.", date="2015-08-09")
+    assert (c.date_start, c.date_end) == ("2015-08-07", "2015-08-08")
     (c,) = marsad.extract("قتل خمسة أشخاص اليوم في هجوم على حاجز.", date="2015-07-21")
     assert (c.date_start, c.date_end, c.time_precision) == ("2015-07-21", "2015-07-21", 1)
 

@@ -98,6 +98,7 @@ def date_words() -> _DateWords:
         return int(a), int(b)
 
     months = table("month")
+    about = alternation(fold(r[1]) for r in read_tsv("qualifiers.tsv") if len(r) > 2 and r[0] == "approx" and r[2] == "before")
     ordinals = table("ordinal")
     # a day: in digits, or an ordinal followed by "من"
     day_number = rf"(\d{{1,2}}|(?:{alternation(ordinals)})(?=\s+(?:{alternation(p for p, _ in rows['of'])})\s))"
@@ -131,7 +132,8 @@ def date_words() -> _DateWords:
         last_month=re.compile(rf"(?<!\w){_GLUE}(?:{alt('last_month')})(?!\w)"),
         part=re.compile(rf"(?<!\w){_GLUE}({alt('month_part')})\s+(?:(?:{alt('this_month')})|({alt('last_month')})|(?:{month_word}\s+)?({month})(?!\w){tail})"),
         parts=table("month_part", pair),
-        ago=re.compile(rf"(?<!\w)(?:{alt('ago')})\s+(?:(\d+|\w+)\s+)?({alt('unit')})(?!\w)"),
+        # ("قبل نحو 24 شهرا": the words of about, as qualifiers.tsv has them)
+        ago=re.compile(rf"(?<!\w)(?:{alt('ago')})\s+(?:(?:{about})\s+)?(?:(\d+|\w+)\s+)?({alt('unit')})(?!\w)"),
         # (with no "الماضية" after it, only with a count: "خلال 10 أشهر"، "خلال أسبوعين")
         span=re.compile(rf"(?<!\w){_GLUE}(?P<lead>{alt('span_lead')})\s+(?:(?:ال\s*)?(?P<count>\d+|\w+)\s+)?"
                         rf"(?P<unit>{alt('unit')})(?(count)|(?:\s+(?!(?:{alt('past_plural')})(?!\w))(?:ال\s*)?(?!و\s?نصف)(?P<count_after>\d+|\w+))?)"
@@ -139,7 +141,7 @@ def date_words() -> _DateWords:
         night=re.compile(rf"(?<!\w){_GLUE}(?:{alt('night')})\s+(?:{day_word}\s+)?({alt('weekday')})\s*"
                          rf"(?:[-/–]\s*)?(?:و)?({alt('weekday')})(?!\w)"),
         saying=re.compile(rf"(?<!\w){_GLUE}(?:{alternation(fold(r[0]) for r in read_tsv('attribution.tsv') if len(r) > 1 and r[1] == 'verb')})"
-                          rf"(?!\w)(?:[\s،,]+\S+){{0,6}}[\s،,(]*$"),
+                          rf"(?:ه|ها|هم)?(?!\w)(?:[\s،,]+\S+){{0,8}}[\s،,(]*$"),
         told=re.compile(rf"(?<![\w«\"“]){_GLUE}({alt('day')})\s*[(]?\s*(?:{day_word}\s+)?({alt('weekday')})(?!\w)"),
         units={p: Fraction(v.rstrip("+")) for p, v in rows["unit"]},
         plural_units=frozenset(p for p, v in rows["unit"] if v.endswith("+")),
@@ -527,7 +529,7 @@ class DatedText:
             return
         if lo is None:
             return
-        if m is not None and m.start in self.statements and m.start < claim.start:
+        if m is not None and m.start in self.statements:
             lo = lo - _ONE
         claim.date_start, claim.date_end = lo.isoformat(), hi.isoformat()
         claim.time_precision = precision(lo, hi)
