@@ -27,6 +27,7 @@ from marsad.ar.normalize import fold
 
 _ONE = dt.timedelta(days=1)
 _WEEK = dt.timedelta(days=7)
+_COMMA = re.compile("[،,؛;]")
 # the values of a unit said once (an hour, a day, a week, a month), not as a dual
 _SINGLE_UNITS = frozenset({Fraction(1, 24), Fraction(1), Fraction(7), Fraction(30)})
 # a conjunction or preposition glued to a date word ("وأمس"، "بالخميس")
@@ -287,7 +288,7 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
             continue
         lo = _day(w, name, day, year, pub)
         add(m, lo, lo)
-    if pub is not None:
+    if pub is not None and "الشهر" in folded:
         for m in w.day_of_month.finditer(folded):
             first = (pub.replace(day=1) - _ONE).replace(day=1) if m.group(2) else pub.replace(day=1)
             try:
@@ -347,7 +348,7 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
             out[-1] = DateMention(out[-1].start, x.end, out[-1].lo, max(x.hi, out[-1].hi))
             continue
         out.append(x)
-    if pub is not None:  # "منذ ذلك الحين": from the date said last, on
+    if pub is not None and "منذ ذ" in folded:  # "منذ ذلك الحين": from the date said last, on
         for m in w.since_then.finditer(folded):
             prior = [x for x in out if x.end <= m.start()]
             if prior:
@@ -473,7 +474,7 @@ class DatedText:
         self.statements = {to_raw(m.start) for m in found
                            if m.lo == m.hi and said.search(folded, max(0, m.start - 80), m.start)}
         self.mentions = [DateMention(to_raw(m.start), to_raw(m.end), m.lo, m.hi) for m in found]
-        self._commas = [to_raw(i) for i, ch in enumerate(folded) if ch in "،,؛;"]
+        self._commas = [to_raw(m.start()) for m in _COMMA.finditer(folded)]
         self._starts = [m.start for m in self.mentions]
         self.spans = [(to_raw(s), to_raw(e)) for s, e in spans]
         self._span_starts = [s for s, _ in self.spans]

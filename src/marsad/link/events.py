@@ -121,6 +121,7 @@ class LinkClaim:
     published: str | None = None
     report: str = ""                 # the near-duplicate group (or the document itself)
     words: frozenset = frozenset()
+    weight: float = 0.0              # its words' rarity (idf) together
 
     @property
     def figure(self) -> float | None:
@@ -324,9 +325,8 @@ def score(c: LinkClaim, e: Event, idf: dict | None = None) -> float | None:
     if (c.time_precision or 9) > 2 or places is False or not figures_fit:
         return None
     words = len(c.words & e.words.keys()) / len(c.words) if c.words else 0.0
-    if idf is not None and c.lat is None and c.country is None and c.words:
-        total = sum(idf.get(w, 0.0) for w in c.words)
-        words = sum(idf.get(w, 0.0) for w in c.words if w in e.words) / total if total else 0.0
+    if idf is not None and c.lat is None and c.country is None and c.weight:
+        words = sum(idf.get(w, 0.0) for w in c.words if w in e.words) / c.weight
     if not _days_fit(c, e):
         return words if _recalls(c, e, places, equal, words) else None
     bonus = SAME_FIGURE_BONUS * equal + SAME_PLACE_BONUS * (c.place_en is not None and c.place_en == e.anchor().place_en)
@@ -470,16 +470,19 @@ class Linker:
             for e in bucket:
                 keys_of[id(e)].append(k)
         pairs = []
-        for a in events:
-            near = {id(b): b for k in keys_of[id(a)] for b in index[k] if order.get(id(b), -1) > order[id(a)]}
+        # (in a later pass, only the pairs with an event that grew, met from that event: with
+        # one that did not grow, or one that grew and comes after it)
+        firsts = events if touched is None else [e for e in events if e in touched]
+        for a in firsts:
+            near = {id(b): b for k in keys_of[id(a)] for b in index[k] if id(b) in order and (
+                order[id(b)] > order[id(a)] or (touched is not None and b not in touched))}
             for b in near.values():
-                if touched is not None and a not in touched and b not in touched:
-                    continue
-                need = _events_fit(a, b, strict=touched is not None)
+                x, y = (a, b) if order[id(a)] < order[id(b)] else (b, a)
+                need = _events_fit(x, y, strict=touched is not None)
                 if need is not None:
-                    sim = similarity(a, b)
-                    if sim >= need or joins(a, b):
-                        pairs.append((max(sim, need), a, b))
+                    sim = similarity(x, y)
+                    if sim >= need or joins(x, y):
+                        pairs.append((max(sim, need), x, y))
         pairs.sort(key=lambda p: -p[0])
         into: dict[int, Event] = {}
 
@@ -558,6 +561,7 @@ class Linker:
         self._idf = {w: math.log(len(claims) / n) for w, n in df.items() if w not in common}
         for c in claims:
             c.words = bags[c.id] - common
+            c.weight = sum(self._idf.get(w, 0.0) for w in c.words)
         # a claim with no place is where the other claims of its document are, as a region
         # at best (the first placed one: the article's lead)
         for cs in contexts.values():
