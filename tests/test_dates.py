@@ -124,6 +124,13 @@ def test_a_running_toll_runs_to_the_day_it_was_given():
     assert c.cumulative and (c.date_start, c.date_end) == (None, "2015-07-21")  # a start no one said
 
 
+def test_a_time_up_to_now_whose_start_is_not_said():
+    (c,) = marsad.extract("وقعت هجمات مؤخرا على المساجد قتل فيها 20 شخصا.", date="2015-08-09")
+    assert (c.date_start, c.date_end, c.time_precision, c.date_text) == (None, "2015-08-09", 4, "مؤخرا")
+    (c,) = marsad.extract("قال المبعوث إن الحل ملح مع وجود 4 آلاف قتيل على الأرض إلى اليوم.", date="2015-08-04")
+    assert (c.date_start, c.date_end, c.date_text) == (None, "2015-08-04", "إلى اليوم")  # not "اليوم" alone
+
+
 def test_a_date_line_in_a_scraped_header_is_the_publication_day():
     text = "الرئيسية - سوريا\nالثلاثاء 21 يوليو 2015\nمقتل مدنيين في إدلب\n\nقتل 14 مدنيا أمس في غارات على ريف إدلب، بحسب ناشطين في المنطقة."
     (c,) = marsad.extract(text)

@@ -28,6 +28,8 @@ from marsad.ar.normalize import fold
 _ONE = dt.timedelta(days=1)
 _WEEK = dt.timedelta(days=7)
 _COMMA = re.compile("[،,؛;]")
+# the first day of a span whose start is not said ("مؤخرا"): a claim dated so has no date_start
+OPEN = dt.date.min
 # the values of a unit said once (an hour, a day, a week, a month), not as a dual
 _SINGLE_UNITS = frozenset({Fraction(1, 24), Fraction(1), Fraction(7), Fraction(30)})
 # a conjunction or preposition glued to a date word ("وأمس"، "بالخميس")
@@ -68,6 +70,7 @@ class _DateWords:
     units: dict
     since: re.Pattern        # منذ before a date ("منذ تسلمه مهامه في 29 مايو")
     since_then: re.Pattern   # منذ ذلك الحين: from the date said before
+    open_past: re.Pattern    # مؤخرا، إلى اليوم: up to now, from a start not said
     year: re.Pattern         # عام 2014
     past: frozenset
     future: frozenset
@@ -154,6 +157,7 @@ def date_words() -> _DateWords:
         # أوكرانيا في أبريل"، no clause or sentence between)
         since=re.compile(rf"(?<!\w){_GLUE}(?:{alt('since')})(?:\s+[^\s.،,؛:!?()«»]+){{0,5}}\s+(?:{day_word}\s+)?$"),
         since_then=re.compile(rf"(?<!\w){_GLUE}(?:{alt('since_then')})(?!\w)"),
+        open_past=re.compile(rf"(?<!\w){_GLUE}(?:{alt('open_past')})(?!\w)"),
         year=re.compile(rf"(?<!\w){_GLUE}(?:{alt('year_word')})\s+{_YEAR}(?!\d)"),
         past=frozenset(p for p, _ in rows["past"]),
         future=frozenset(p for p, _ in rows["future"]),
@@ -231,6 +235,8 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
                 back = 7
             d = pub - dt.timedelta(days=back)
             add(m, d, d)
+        for m in w.open_past.finditer(folded):
+            add(m, OPEN, pub)
         for m in w.period.finditer(folded):
             a, b = w.periods[m.group(1)]
             add(m, pub + dt.timedelta(days=a), pub + dt.timedelta(days=b), m.start(1))
@@ -522,13 +528,17 @@ class DatedText:
         # (a toll that rose, said of a day, "ارتفعت حصيلة انفجار أمس إلى 15", is that day's)
         # (... and one said of a span that ended before, "بين الأول من يناير و30 يونيو", that span's)
         if getattr(claim, "cumulative", False) and self.pub is not None and not (own and (lo == hi or hi < self.pub - _ONE)):
-            start = lo if own and lo is not None and lo < self.pub - _WEEK else None
+            start = lo if own and lo is not None and lo != OPEN and lo < self.pub - _WEEK else None
             claim.date_start = start.isoformat() if start else None
             claim.date_end = max(hi, self.pub).isoformat() if own and hi else self.pub.isoformat()
             claim.time_precision = precision(start, self.pub) if start else 4
             claim.date_text = raw[m.start:m.end] if own else None
             return
         if lo is None:
+            return
+        if lo == OPEN:  # "وقعت مؤخرا": up to that day, from a start not said
+            claim.date_start, claim.date_end, claim.time_precision = None, hi.isoformat(), 4
+            claim.date_text = raw[m.start:m.end]
             return
         if m is not None and m.start in self.statements:
             lo = lo - _ONE

@@ -554,6 +554,11 @@ class Linker:
             for c in cs:
                 if c.cumulative and not period.search(fold(raw[max(0, c.start - PERIOD_REACH):c.end + PERIOD_REACH])):
                     c.cumulative = False  # a toll that rose, with no period: the incident's own
+                if not c.cumulative and c.date_start is None and c.date_end:
+                    # "وقعت مؤخرا": by a day, from a start not said; linked as a report of that
+                    # day with no date of its own is
+                    c.date_start = (dt.date.fromisoformat(c.date_end) - _DAY).isoformat()
+                    c.time_precision, c.date_text = 2, None
                 bag = frozenset(headline.union(map(hash, _WORD.findall(fold(raw[max(0, c.start - CONTEXT):c.end + CONTEXT])))))
                 bags[c.id] = bag
                 df.update(bag)
