@@ -124,6 +124,14 @@ def test_a_running_toll_runs_to_the_day_it_was_given():
     assert c.cumulative and (c.date_start, c.date_end) == (None, "2015-07-21")  # a start no one said
 
 
+def test_people_held_since_a_day_were_taken_then():
+    (c,) = marsad.extract("تبدأ اليوم محاكمة 100 من الصيادين المحتجزين منذ أبريل الماضي بتهمة التجسس.", date="2015-07-22")
+    assert (c.kind, c.date_start, c.date_end, c.date_text) == ("detained", "2015-04-01", "2015-04-30", "منذ أبريل الماضي")
+    # ... but arrests counted since a day run to the day they were counted
+    (c,) = marsad.extract("اعتقلت الشرطة 50 شخصا منذ مطلع الشهر.", date="2015-07-22")
+    assert (c.date_start, c.date_end) == ("2015-07-01", "2015-07-22")
+
+
 def test_a_time_up_to_now_whose_start_is_not_said():
     (c,) = marsad.extract("وقعت هجمات مؤخرا على المساجد قتل فيها 20 شخصا.", date="2015-08-09")
     assert (c.date_start, c.date_end, c.time_precision, c.date_text) == (None, "2015-08-09", 4, "مؤخرا")

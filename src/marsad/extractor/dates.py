@@ -28,6 +28,10 @@ from marsad.ar.normalize import fold
 _ONE = dt.timedelta(days=1)
 _WEEK = dt.timedelta(days=7)
 _COMMA = re.compile("[،,؛;]")
+# kinds of claims that count people in a state that began on a day ("المحتجزين منذ أبريل")
+_HELD = frozenset({"detained", "missing"})
+# how near after a claim's words (characters) its "منذ ..." date stands
+_HELD_REACH = 20
 # the first day of a span whose start is not said ("مؤخرا"): a claim dated so has no date_start
 OPEN = dt.date.min
 # the values of a unit said once (an hour, a day, a week, a month), not as a dual
@@ -43,6 +47,7 @@ class DateMention:
     end: int
     lo: dt.date
     hi: dt.date
+    began: dt.date | None = None  # after "منذ": the last day of the date said (hi is then the publication)
 
 
 @dataclass(frozen=True)
@@ -211,15 +216,15 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
     found: list[DateMention] = []
     published, pub = pub, written or writing_day(folded, pub)
 
-    def add(m, lo, hi, start=None, end=None):
+    def add(m, lo, hi, start=None, end=None, began=None):
         if lo is None or hi is None or lo > hi:
             return
         if published is not None and lo > published + _ONE:
             return  # a plan or an appointment: no event yet
         s = m.start() if start is None else start
         if w.since.search(folded, max(0, s - 60), s) and pub is not None and lo <= pub:
-            hi = max(hi, published)  # "منذ الخميس": from that day on
-        found.append(DateMention(s, m.end() if end is None else end, lo, hi))
+            began, hi = hi, max(hi, published)  # "منذ الخميس": from that day on
+        found.append(DateMention(s, m.end() if end is None else end, lo, hi, began))
 
     if pub is not None:
         for m in w.day.finditer(folded):
@@ -327,9 +332,10 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
             continue  # "مارس" alone is a verb as often as a month
         span = _month(w, name, year, pub, tail in w.past)
         if span:
+            began = None
             if lead in w.since_words and pub is not None:
-                span = (span[0], max(span[1], pub))  # "منذ أبريل": from then on
-            add(m, *span)
+                began, span = span[1], (span[0], max(span[1], pub))  # "منذ أبريل": from then on
+            add(m, *span, began=began)
     for m in w.numeric.finditer(folded):
         try:
             d = (dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))) if m.group(1)
@@ -479,7 +485,7 @@ class DatedText:
         # reports may have happened the day before
         self.statements = {to_raw(m.start) for m in found
                            if m.lo == m.hi and said.search(folded, max(0, m.start - 80), m.start)}
-        self.mentions = [DateMention(to_raw(m.start), to_raw(m.end), m.lo, m.hi) for m in found]
+        self.mentions = [DateMention(to_raw(m.start), to_raw(m.end), m.lo, m.hi, m.began) for m in found]
         self._commas = [to_raw(m.start()) for m in _COMMA.finditer(folded)]
         self._starts = [m.start for m in self.mentions]
         self.spans = [(to_raw(s), to_raw(e)) for s, e in spans]
@@ -522,6 +528,16 @@ class DatedText:
         running toll (claim.cumulative) runs from the start its words give (or an unknown
         one) to the day it was given, unless its sentence names the day of an incident."""
         m, lo, hi = self.for_position(claim.start)
+        if claim.kind in _HELD and not getattr(claim, "cumulative", False):
+            # people held or missing "منذ أبريل" were taken then: the date right after the figure's
+            # words, in its clause, and the start of the span
+            k = bisect.bisect_left(self._starts, claim.end)
+            right = self.mentions[k] if k < len(self.mentions) else None
+            if right is not None and right.began is not None and right.start - claim.end <= _HELD_REACH and \
+                    bisect.bisect_left(self._commas, claim.end) == bisect.bisect_left(self._commas, right.start):
+                m, lo, hi = right, right.lo, right.hi
+            if m is not None and m.began is not None:
+                hi = m.began
         i = max(0, bisect.bisect_right(self._span_starts, claim.start) - 1)
         s, e = self.spans[i] if self.spans else (0, claim.end)
         own = m is not None and s <= m.start < e
