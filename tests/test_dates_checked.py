@@ -1,4 +1,4 @@
-"""Event dates against two hand-checked samples of 100 SaudiNewsNet claims
+"""Event dates against three hand-checked samples of 100 SaudiNewsNet claims
 (tests/data/dates_claims*.tsv: the true day or span of each, as read in the article).
 A date is right where the true days lie within marsad's and marsad's span is not needlessly
 wide (at most a week, or twice the true span); a running toll with an unknown start is right
@@ -17,9 +17,12 @@ from marsad.model import Document
 
 # (file, floor): the share right of the claims marsad still makes and that were datable.
 # The first check read 51/96 right, the second (fresh) 55/91 (0.62 by this measure), 0.67 after
-# fixes made from both, 0.67 and 0.78 on 2026-12-04 (spans, "منذ" reaching a date, ranges, "مؤخرا", held since, the
-# paragraph before); the issue asks for 0.9
-SETS = [("dates_claims.tsv", 0.66), ("dates_claims2.tsv", 0.77)]
+# fixes made from both, 0.67 and 0.78 on 2026-12-04 (spans, "منذ" reaching a date, ranges,
+# "مؤخرا", held since, the paragraph before). The third was read blind after those fixes, by a
+# reader who did not see marsad's dates: 33/78 (0.42; 33/55 where the start is known: it takes
+# features, condemnations and announced arrests as "unknown..the day", which marsad never
+# gives). The issue asks for 0.9
+SETS = [("dates_claims.tsv", 0.66), ("dates_claims2.tsv", 0.77), ("dates_claims3.tsv", 0.42)]
 
 
 def _day(s):
@@ -83,7 +86,7 @@ def score(name):
 @pytest.mark.parametrize("name,floor", SETS)
 def test_dates_against_hand_checked_claims(name, floor):
     ok, n, _ = score(name)
-    assert n >= 80 and ok / n >= floor, (ok, n)
+    assert n >= 75 and ok / n >= floor, (ok, n)  # (the claims still made, of the datable ones)
 
 
 if __name__ == "__main__":

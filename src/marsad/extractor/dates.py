@@ -528,7 +528,7 @@ class DatedText:
         running toll (claim.cumulative) runs from the start its words give (or an unknown
         one) to the day it was given, unless its sentence names the day of an incident."""
         m, lo, hi = self.for_position(claim.start)
-        if claim.kind in _HELD and not getattr(claim, "cumulative", False):
+        if getattr(claim, "kind", None) in _HELD and not getattr(claim, "cumulative", False):
             # people held or missing "منذ أبريل" were taken then: the date right after the figure's
             # words, in its clause, and the start of the span
             k = bisect.bisect_left(self._starts, claim.end)
