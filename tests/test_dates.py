@@ -132,6 +132,13 @@ def test_people_held_since_a_day_were_taken_then():
     assert (c.date_start, c.date_end) == ("2015-07-01", "2015-07-22")
 
 
+def test_arrests_reported_with_no_day_were_made_by_the_day_they_were_reported():
+    (c,) = marsad.extract("أعلنت وزارة الداخلية القبض على 431 شخصا ينتمون إلى خلايا إرهابية.", date="2015-07-19")
+    assert (c.kind, c.date_start, c.date_end, c.time_precision) == ("detained", None, "2015-07-19", 4)
+    (c,) = marsad.extract("اعتقلت الشرطة أمس 12 شخصا.", date="2015-07-19")
+    assert (c.date_start, c.date_end) == ("2015-07-18", "2015-07-18")  # a day said is the day
+
+
 def test_a_time_up_to_now_whose_start_is_not_said():
     (c,) = marsad.extract("وقعت هجمات مؤخرا على المساجد قتل فيها 20 شخصا.", date="2015-08-09")
     assert (c.date_start, c.date_end, c.time_precision, c.date_text) == (None, "2015-08-09", 4, "مؤخرا")

@@ -21,8 +21,9 @@ from marsad.model import Document
 # "مؤخرا", held since, the paragraph before). The third was read blind after those fixes, by a
 # reader who did not see marsad's dates: 33/78 (0.42; 33/55 where the start is known: it takes
 # features, condemnations and announced arrests as "unknown..the day", which marsad never
-# gives). The issue asks for 0.9
-SETS = [("dates_claims.tsv", 0.66), ("dates_claims2.tsv", 0.77), ("dates_claims3.tsv", 0.42)]
+# gives). Then arrests reported with no day of their own were given an open start (as all three
+# readers read them): 0.68, 0.78, 0.47. The issue asks for 0.9
+SETS = [("dates_claims.tsv", 0.68), ("dates_claims2.tsv", 0.77), ("dates_claims3.tsv", 0.47)]
 
 
 def _day(s):

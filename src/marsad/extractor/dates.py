@@ -8,7 +8,8 @@ else the last one said before it in its paragraph or the one before, else the on
 article's lead, else the day of publication or the day before (news reports what happened by
 then). "منذ" before a date, within a few words ("منذ اندلاع الصراع في أبريل"), and "منذ ذلك
 الحين" make a span from then to the publication; "خلال أسبوعين"، "خلال الـ48 ساعة" a span
-up to it. Where the document has no
+up to it. "مؤخرا"، "إلى اليوم", and arrests reported with no day of their own, give a span
+up to it from a start not said (no date_start); people held "منذ أبريل" were taken then. Where the document has no
 publication date, only a date the text gives in full (with its year) counts: no date is
 invented. `time_precision` is ACLED's: 1 a day, 2 a week at most, 3 a month at most; 4 (not
 ACLED's) a longer span.
@@ -30,6 +31,8 @@ _WEEK = dt.timedelta(days=7)
 _COMMA = re.compile("[،,؛;]")
 # kinds of claims that count people in a state that began on a day ("المحتجزين منذ أبريل")
 _HELD = frozenset({"detained", "missing"})
+# kinds of claims that an undated report gives by its day, from a start not said
+_HELD_BY = frozenset({"detained"})
 # how near after a claim's words (characters) its "منذ ..." date stands
 _HELD_REACH = 20
 # the first day of a span whose start is not said ("مؤخرا"): a claim dated so has no date_start
@@ -552,9 +555,13 @@ class DatedText:
             return
         if lo is None:
             return
+        if m is None and getattr(claim, "kind", None) in _HELD_BY:
+            # arrests reported with no day of their own were made by the day they were reported,
+            # since a day not said (a ministry announces weeks of arrests)
+            lo, hi = OPEN, self.pub
         if lo == OPEN:  # "وقعت مؤخرا": up to that day, from a start not said
             claim.date_start, claim.date_end, claim.time_precision = None, hi.isoformat(), 4
-            claim.date_text = raw[m.start:m.end]
+            claim.date_text = raw[m.start:m.end] if m is not None else None
             return
         if m is not None and m.start in self.statements:
             lo = lo - _ONE
