@@ -37,8 +37,6 @@ _HELD_BY = frozenset({"detained"})
 _HELD_REACH = 20
 # the first day of a span whose start is not said ("مؤخرا"): a claim dated so has no date_start
 OPEN = dt.date.min
-# the values of a unit said once (an hour, a day, a week, a month), not as a dual
-_SINGLE_UNITS = frozenset({Fraction(1, 24), Fraction(1), Fraction(7), Fraction(30)})
 # a conjunction or preposition glued to a date word ("وأمس"، "بالخميس")
 _GLUE = PROCLITICS_NO_ARTICLE
 _YEAR = r"(1[34]\d\d|20\d\d|19\d\d)"
@@ -83,6 +81,7 @@ class _DateWords:
     past: frozenset
     future: frozenset
     plural_units: frozenset  # "أيام" with no count: a few days
+    duals: frozenset         # "أسبوعين": a unit that says its count
     year_last: frozenset     # "العام الماضي"
     since_words: frozenset   # "منذ" leading a month: from then to the publication
     not_day: re.Pattern      # "عين اليوم": a name
@@ -157,6 +156,7 @@ def date_words() -> _DateWords:
         told=re.compile(rf"(?<![\w«\"“]){_GLUE}({alt('day')})\s*[(]?\s*(?:{day_word}\s+)?({alt('weekday')})(?!\w)"),
         units={p: Fraction(v.rstrip("+")) for p, v in rows["unit"]},
         plural_units=frozenset(p for p, v in rows["unit"] if v.endswith("+")),
+        duals=frozenset(fold(r[1]) for r in read_tsv("dates.tsv") if r[0] == "unit" and r[3:4] == ("dual",)),
         year_last=frozenset(p for p, _ in rows["year_last"]),
         since_words=frozenset(p for p, _ in rows["since"]),
         not_day=re.compile(rf"(?<!\w){_GLUE}(?:{alt('not_day_after')})[\s«\"“]*$"),
@@ -256,7 +256,7 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
                 continue  # "في هذه الأيام"، "خلال شهر رمضان" (a month's name)
             end = None if count is not None or not said else max(m.end("unit"), m.end("half"))  # (not "خلال أسبوعين من")
             if m.group("past") is None and (m.group("lead") == "في" or (count is None and (
-                    plural or (unit in _SINGLE_UNITS and not m.group("half"))))):
+                    plural or (m.group("unit") not in w.duals and not m.group("half"))))):
                 # "في يومين"، "خلال أيام"، "خلال شهر ميلادي واحد": no span up to the day it was
                 # written (a dual says its count: "خلال أسبوعين")
                 continue
