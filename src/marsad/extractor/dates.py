@@ -9,9 +9,9 @@ article's lead, else the day of publication or the day before (news reports what
 then). "منذ" before a date, within a few words ("منذ اندلاع الصراع في أبريل"), and "منذ ذلك
 الحين" make a span from then to the publication; "خلال أسبوعين"، "خلال الـ48 ساعة" a span
 up to it. "مؤخرا"، "إلى اليوم", and arrests reported with no day of their own, give a span
-up to it from a start not said (no date_start); people held "منذ أبريل" were taken then. Where the document has no
-publication date, only a date the text gives in full (with its year) counts: no date is
-invented. `time_precision` is ACLED's: 1 a day, 2 a week at most, 3 a month at most; 4 (not
+up to it from a start not said (no date_start); people held "منذ أبريل" were taken then.
+Where the document has no publication date, only a date the text gives in full (with its
+year) counts: no date is invented. `time_precision` is ACLED's: 1 a day, 2 a week at most, 3 a month at most; 4 (not
 ACLED's) a longer span.
 """
 from __future__ import annotations
@@ -82,6 +82,8 @@ class _DateWords:
     future: frozenset
     plural_units: frozenset  # "أيام" with no count: a few days
     duals: frozenset         # "أسبوعين": a unit that says its count
+    month_words: tuple       # the words of this month and the last (a text without them has no day of either)
+    since_then_words: tuple
     year_last: frozenset     # "العام الماضي"
     since_words: frozenset   # "منذ" leading a month: from then to the publication
     not_day: re.Pattern      # "عين اليوم": a name
@@ -157,6 +159,8 @@ def date_words() -> _DateWords:
         units={p: Fraction(v.rstrip("+")) for p, v in rows["unit"]},
         plural_units=frozenset(p for p, v in rows["unit"] if v.endswith("+")),
         duals=frozenset(fold(r[1]) for r in read_tsv("dates.tsv") if r[0] == "unit" and r[3:4] == ("dual",)),
+        month_words=tuple(p for role in ("this_month", "last_month") for p, _ in rows[role]),
+        since_then_words=tuple(p for p, _ in rows["since_then"]),
         year_last=frozenset(p for p, _ in rows["year_last"]),
         since_words=frozenset(p for p, _ in rows["since"]),
         not_day=re.compile(rf"(?<!\w){_GLUE}(?:{alt('not_day_after')})[\s«\"“]*$"),
@@ -302,7 +306,7 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
             continue
         lo = _day(w, name, day, year, pub)
         add(m, lo, lo)
-    if pub is not None and "الشهر" in folded:
+    if pub is not None and any(p in folded for p in w.month_words):
         for m in w.day_of_month.finditer(folded):
             first = (pub.replace(day=1) - _ONE).replace(day=1) if m.group(2) else pub.replace(day=1)
             try:
@@ -363,7 +367,7 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
             out[-1] = DateMention(out[-1].start, x.end, out[-1].lo, max(x.hi, out[-1].hi))
             continue
         out.append(x)
-    if pub is not None and "منذ ذ" in folded:  # "منذ ذلك الحين": from the date said last, on
+    if pub is not None and any(p in folded for p in w.since_then_words):  # "منذ ذلك الحين": from the date said last, on
         for m in w.since_then.finditer(folded):
             prior = [x for x in out if x.end <= m.start()]
             if prior:
