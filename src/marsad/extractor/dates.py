@@ -23,7 +23,7 @@ from fractions import Fraction
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.ar.lexicon import PROCLITICS, PROCLITICS_NO_ARTICLE, alternation, read_tsv
+from marsad.ar.lexicon import PROCLITICS, PROCLITICS_NO_ARTICLE, alternation, end_pattern, read_tsv
 from marsad.ar.normalize import fold
 
 _ONE = dt.timedelta(days=1)
@@ -89,6 +89,7 @@ class _DateWords:
     not_day: re.Pattern      # "عين اليوم": a name
     name_before: re.Pattern  # "قصر 22 مايو": a name
     span: re.Pattern         # خلال الأسبوعين الماضيين، خلال الـ48 ساعة، خلال 10 أشهر
+    past_only_leads: frozenset  # "في": a span only with "الماضي"
     night: re.Pattern        # ليلة الخميس الجمعة
     saying: re.Pattern       # a verb of saying ending right before a date: the statement's day
     told: re.Pattern         # a relative day with its weekday ("أمس الجمعة"، "اليوم (السبت)")
@@ -97,8 +98,11 @@ class _DateWords:
 @lru_cache(maxsize=1)
 def date_words() -> _DateWords:
     rows: dict[str, list[tuple[str, str]]] = {}
+    duals = set()
     for row in read_tsv("dates.tsv"):
         rows.setdefault(row[0], []).append((fold(row[1]), row[2] if len(row) > 2 else ""))
+        if row[0] == "unit" and row[3:4] == ("dual",):
+            duals.add(fold(row[1]))
 
     def alt(role):
         return alternation(p for p, _ in rows[role])
@@ -111,6 +115,7 @@ def date_words() -> _DateWords:
         return int(a), int(b)
 
     months = table("month")
+    article, half = alt("count_article"), rf"(?:{alt('half')})(?!\w)"
     about = alternation(fold(r[1]) for r in read_tsv("qualifiers.tsv") if len(r) > 2 and r[0] == "approx" and r[2] == "before")
     ordinals = table("ordinal")
     # a day: in digits, or an ordinal followed by "من"
@@ -148,17 +153,19 @@ def date_words() -> _DateWords:
         # ("قبل نحو 24 شهرا": the words of about, as qualifiers.tsv has them)
         ago=re.compile(rf"(?<!\w)(?:{alt('ago')})\s+(?:(?:{about})\s+)?(?:(\d+|\w+)\s+)?({alt('unit')})(?!\w)"),
         # (with no "الماضية" after it, only with a count: "خلال 10 أشهر"، "خلال أسبوعين")
-        span=re.compile(rf"(?<!\w){_GLUE}(?P<lead>{alt('span_lead')})\s+(?:(?:ال\s*)?(?P<count>\d+|\w+)\s+)?"
-                        rf"(?P<unit>{alt('unit')})(?(count)|(?:\s+(?!(?:{alt('past_plural')})(?!\w))(?:ال\s*)?(?!و\s?نصف)(?P<count_after>\d+|\w+))?)"
-                        rf"(?P<half>\s+و\s?نصف)?(?:\s+(?P<past>{alt('past_plural')}))?(?!\w)"),
+        span=re.compile(rf"(?<!\w){_GLUE}(?P<lead>{alt('span_lead')})\s+(?:(?:{article}\s*)?(?P<count>\d+|\w+)\s+)?"
+                        rf"(?P<unit>{alt('unit')})(?(count)|(?:\s+(?!(?:{alt('past_plural')})(?!\w))(?:{article}\s*)?"
+                        rf"(?!{half})(?P<count_after>\d+|\w+))?)"
+                        rf"(?P<half>\s+{half})?(?:\s+(?P<past>{alt('past_plural')}))?(?!\w)"),
+        past_only_leads=frozenset(p for p, v in rows["span_lead"] if v == "past"),
         night=re.compile(rf"(?<!\w){_GLUE}(?:{alt('night')})\s+(?:{day_word}\s+)?({alt('weekday')})\s*"
                          rf"(?:[-/–]\s*)?(?:و)?({alt('weekday')})(?!\w)"),
         saying=re.compile(rf"(?<!\w){_GLUE}(?:{alternation(fold(r[0]) for r in read_tsv('attribution.tsv') if len(r) > 1 and r[1] == 'verb')})"
-                          rf"(?:ه|ها|هم)?(?!\w)(?:[\s،,]+\S+){{0,8}}[\s،,(]*$"),
+                          rf"{end_pattern('object')}(?:[\s،,]+\S+){{0,8}}[\s،,(]*$"),
         told=re.compile(rf"(?<![\w«\"“]){_GLUE}({alt('day')})\s*[(]?\s*(?:{day_word}\s+)?({alt('weekday')})(?!\w)"),
         units={p: Fraction(v.rstrip("+")) for p, v in rows["unit"]},
         plural_units=frozenset(p for p, v in rows["unit"] if v.endswith("+")),
-        duals=frozenset(fold(r[1]) for r in read_tsv("dates.tsv") if r[0] == "unit" and r[3:4] == ("dual",)),
+        duals=frozenset(duals),
         month_words=tuple(p for role in ("this_month", "last_month") for p, _ in rows[role]),
         since_then_words=tuple(p for p, _ in rows["since_then"]),
         year_last=frozenset(p for p, _ in rows["year_last"]),
@@ -259,7 +266,7 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
             if said and count is None and (m.group("count") or m.group("past") or said in w.months or said in w.hijri):
                 continue  # "في هذه الأيام"، "خلال شهر رمضان" (a month's name)
             end = None if count is not None or not said else max(m.end("unit"), m.end("half"))  # (not "خلال أسبوعين من")
-            if m.group("past") is None and (m.group("lead") == "في" or (count is None and (
+            if m.group("past") is None and (m.group("lead") in w.past_only_leads or (count is None and (
                     plural or (m.group("unit") not in w.duals and not m.group("half"))))):
                 # "في يومين"، "خلال أيام"، "خلال شهر ميلادي واحد": no span up to the day it was
                 # written (a dual says its count: "خلال أسبوعين")
