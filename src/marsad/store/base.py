@@ -238,8 +238,7 @@ class SqlStore:
         _days_meet(where, args, since, until, f"coalesce(c.date_start, c.date_end, {published})",
                    f"coalesce(c.date_end, {published})")
         sql = "SELECT c.* FROM claims c"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
+        sql += _where(where)
         sql += " ORDER BY c.doc_rowid, c.start, c.id"
         if limit:
             sql += " LIMIT ?"
@@ -272,8 +271,7 @@ class SqlStore:
             where.append("substr(d.date, 1, 10) <= ?")
             args.append(until)
         sql = "SELECT k.* FROM control k JOIN documents d ON d.rowid = k.doc_rowid"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
+        sql += _where(where)
         sql += " ORDER BY d.date NULLS FIRST, k.doc_rowid, k.start, k.id"
         if limit:
             sql += " LIMIT ?"
@@ -297,7 +295,7 @@ class SqlStore:
             where.append("k.source = ?")
             args.append(source)
         sql = ("SELECT k.*, d.date AS published, d.outlet, d.url FROM control k JOIN documents d ON d.rowid = k.doc_rowid"
-               + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY k.id")
+               + _where(where) + " ORDER BY k.id")
         for r in self.db.execute(sql, args):
             yield dict(r)
 
@@ -394,9 +392,7 @@ class SqlStore:
             args += found[1]
         if sort not in CLAIM_SORTS:
             raise ValueError(f"unknown sort {sort!r}: one of {', '.join(CLAIM_SORTS)}")
-        sql = " FROM claims c JOIN documents d ON d.rowid = c.doc_rowid"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
+        sql = " FROM claims c JOIN documents d ON d.rowid = c.doc_rowid" + _where(where)
         total = self.db.execute("SELECT count(*)" + sql, args).fetchone()[0]
         direction = "ASC" if order == "asc" else "DESC"
         rows = self.db.execute(
@@ -476,8 +472,7 @@ class SqlStore:
         if where is None:
             return
         sql = "SELECT e.* FROM events e"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
+        sql += _where(where)
         sql += " ORDER BY e.date_start DESC NULLS LAST, e.n_reports DESC, e.id"
         if limit:
             sql += " LIMIT ? OFFSET ?"
@@ -567,6 +562,11 @@ def storable(text: str | None) -> str | None:
     if text is None or (text.isprintable() and "\x00" not in text):
         return text
     return text.replace("\x00", "\\x00").encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _where(conditions: list[str]) -> str:
+    """The WHERE clause of these conditions, all of them ("" for none)."""
+    return " WHERE " + " AND ".join(conditions) if conditions else ""
 
 
 def _equal_filters(filters: dict, columns: dict, kind: str) -> tuple[list[str], list]:
