@@ -71,6 +71,28 @@ def test_a_statement_s_day_gives_way_to_the_day_in_the_figure_s_clause():
     assert (b.date_start, b.date_text) == ("2015-08-06", "الخميس")
 
 
+def test_a_span_counted_back_from_the_date_said_last():
+    # "وبعد ثمانية أيام من الهجوم": the attack was eight days before the date said before it
+    (c,) = marsad.extract("وفي الرابع من يوليو، وبعد ثمانية أيام من الهجوم على الفندق الذي خلف 38 قتيلا، "
+                          "أعلن الرئيس حالة الطوارئ.", date="2015-08-01")
+    assert (c.low, c.date_start, c.date_end) == (38, "2015-06-25", "2015-06-27")
+    # ... or the day it was written; "بعد أقل من أسبوع على": within the week before
+    (c,) = marsad.extract("تأتي تصريحات الرئيس اليوم بعد يومين من مقتل 3 أطفال في الهجوم.", date="2015-08-02")
+    assert (c.date_start, c.date_end) == ("2015-07-31", "2015-07-31")
+    assert said("بعد أقل من أسبوع على خطف")[0][1:] == ("2015-07-14", "2015-07-20")
+    # it dates only the words after it in its clause: the main clause keeps its own day
+    claims = marsad.extract("قتل 4 جنود أمس، بعد يومين من مقتل 6 مدنيين في القصف.", date="2015-07-21")
+    assert [(c.low, c.date_start) for c in claims] == [(4, "2015-07-20"), (6, "2015-07-18")]
+    # "وقبل ذلك بيوم": the day before the date said last, for the whole sentence
+    claims = marsad.extract("وفي وقت متأخر من السبت قتل شرطي في هجوم. وقبل ذلك بيوم قتل 6 أشخاص في اشتباكات.",
+                            date="2015-08-10")
+    assert [(c.low, c.date_start, c.date_end) for c in claims][-1] == (6, "2015-08-07", "2015-08-07")
+    # an anniversary: that many years before the day it was marked
+    claims = marsad.extract("أصيب شخصان أمس الأحد خلال مسيرة في الذكرى الأولى لمقتل شاب برصاص الشرطة.",
+                            date="2015-08-10")
+    assert [(c.kind, c.date_start) for c in claims] == [("injured", "2015-08-09"), ("killed", "2014-08-09")]
+
+
 def test_what_is_no_date():
     assert said("مارس الضغط على الحكومة") == []      # a verb spelled as the month
     assert said("الجمعة المقبلة") == []              # a plan: no event yet
@@ -90,12 +112,14 @@ def test_a_claim_takes_the_date_nearest_it_else_its_paragraph_s_or_the_one_befor
     text = "قتل 5 مدنيين أمس في قصف على حلب. وفي 3 يوليو قتل 10 جنود في إدلب. وأصيب 4 آخرون.\n\nوأصيب 7 أشخاص في حماة."
     claims = marsad.extract(text, date="2015-07-21 10:00")
     got = [(c.low, c.date_start, c.date_end, c.time_precision, c.date_text) for c in claims]
+    # (a day said in another sentence is a day either way: news carries a day on loosely, and
+    # a paper's "أمس" may be a day late)
     assert got[:3] == [(5, "2015-07-20", "2015-07-20", 1, "أمس"), (10, "2015-07-03", "2015-07-03", 1, "3 يوليو"),
-                       (4, "2015-07-03", "2015-07-03", 1, "3 يوليو")]
-    assert got[3] == (7, "2015-07-03", "2015-07-03", 1, "3 يوليو")  # the paragraph before goes on
+                       (4, "2015-07-02", "2015-07-04", 2, "3 يوليو")]
+    assert got[3] == (7, "2015-07-02", "2015-07-04", 2, "3 يوليو")  # the paragraph before goes on
     text += "\n\nوقتل 3 في درعا."
     (*_, c) = marsad.extract(text, date="2015-07-21 10:00")
-    assert (c.low, c.date_start, c.date_text) == (3, "2015-07-20", "أمس")  # two paragraphs on: the lead's date
+    assert (c.low, c.date_start, c.date_end, c.date_text) == (3, "2015-07-19", "2015-07-21", "أمس")  # the lead's
     text = "قتل 5 مدنيين أمس في قصف على حلب.\n\nوكان التنظيم قد سيطر على المدينة عام 2014.\n\nوأصيب 7 أشخاص في حماة."
     (*_, c) = marsad.extract(text, date="2015-07-21 10:00")
     assert (c.low, c.date_text) == (7, "أمس")  # a year in the paragraph before is background

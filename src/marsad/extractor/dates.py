@@ -5,11 +5,13 @@ the text says ("أمس"، "اليوم (الاثنين)"، "الخميس الما
 A claim takes the date said nearest to it in its sentence (before it first; but where that is
 only when a statement was made, "ذكرت الوكالة أمس أن ...", one said after it in its clause),
 else the last one said before it in its paragraph or the one before, else the one in the
-article's lead, else the day of publication or the day before (news reports what happened by
-then). "منذ" before a date, within a few words ("منذ اندلاع الصراع في أبريل"), and "منذ ذلك
+article's lead (a day carried so is that day give or take one: news carries a day on loosely),
+else the day of publication or the day before (news reports what happened by then). "منذ" before a date, within a few words ("منذ اندلاع الصراع في أبريل"), and "منذ ذلك
 الحين" make a span from then to the publication; "خلال أسبوعين"، "خلال الـ48 ساعة" a span
 up to it. "مؤخرا"، "إلى اليوم", and arrests reported with no day of their own, give a span
 up to it from a start not said (no date_start); people held "منذ أبريل" were taken then.
+"بعد ثمانية أيام من الهجوم"، "وقبل ذلك بيوم" and "في الذكرى الأولى لمقتل" count back from the
+date said last (or the day it was written).
 Where the document has no publication date, only a date the text gives in full (with its
 year) counts: no date is invented. `time_precision` is ACLED's: 1 a day, 2 a week at most, 3 a month at most; 4 (not
 ACLED's) a longer span.
@@ -49,6 +51,7 @@ class DateMention:
     lo: dt.date
     hi: dt.date
     began: dt.date | None = None  # after "منذ": the last day of the date said (hi is then the publication)
+    clause: bool = False  # "بعد يومين من ...": it dates only the words after it in its clause
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,11 @@ class _DateWords:
     since_then: re.Pattern   # منذ ذلك الحين: from the date said before
     open_past: re.Pattern    # مؤخرا، إلى اليوم: up to now, from a start not said
     year: re.Pattern         # عام 2014
+    shift: re.Pattern        # بعد ثمانية أيام من، بعد أقل من أسبوع على: that long before the date said last
+    shift_less: frozenset    # the leads that say "less than that long"
+    shift_back: re.Pattern   # وقبل ذلك بيوم
+    anniversary: re.Pattern  # الذكرى الأولى ل، الذكرى الـ70 ل
+    year_ordinals: dict
     past: frozenset
     future: frozenset
     plural_units: frozenset  # "أيام" with no count: a few days
@@ -115,6 +123,7 @@ def date_words() -> _DateWords:
         return int(a), int(b)
 
     months = table("month")
+    counted = rf"(?:(?P<count>\d+|\w+)\s+)?(?P<unit>{alt('unit')})"  # "ثمانية أيام"، "يومين"
     article, half = alt("count_article"), rf"(?:{alt('half')})(?!\w)"
     about = alternation(fold(r[1]) for r in read_tsv("qualifiers.tsv") if len(r) > 2 and r[0] == "approx" and r[2] == "before")
     ordinals = table("ordinal")
@@ -178,6 +187,12 @@ def date_words() -> _DateWords:
         since_then=re.compile(rf"(?<!\w){_GLUE}(?:{alt('since_then')})(?!\w)"),
         open_past=re.compile(rf"(?<!\w){_GLUE}(?:{alt('open_past')})(?!\w)"),
         year=re.compile(rf"(?<!\w){_GLUE}(?:{alt('year_word')})\s+{_YEAR}(?!\d)"),
+        shift=re.compile(rf"(?<!\w){_GLUE}(?P<lead>{alt('shift_lead')})\s+{counted}\s+(?:{alt('shift_link')})(?!\w)"),
+        shift_less=frozenset(p for p, v in rows["shift_lead"] if v == "less"),
+        shift_back=re.compile(rf"(?<!\w){_GLUE}(?:{alt('shift_back')})\s*{counted}(?!\w)"),
+        anniversary=re.compile(rf"(?<!\w){_GLUE}(?:{alt('anniversary')})\s+(?:(?P<ord>{alt('year_ordinal')})|"
+                               rf"(?:{article}\s*)?(?P<num>\d{{1,3}}))(?!\w)"),
+        year_ordinals=table("year_ordinal"),
         past=frozenset(p for p, _ in rows["past"]),
         future=frozenset(p for p, _ in rows["future"]),
     )
@@ -380,6 +395,67 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
             if prior:
                 out.append(DateMention(m.start(), m.end(), prior[-1].lo, max(prior[-1].hi, pub)))
         out.sort(key=lambda x: x.start)
+    shifted = _shifted(w, folded, out, pub)
+    if shifted:
+        taken = [(x.start, x.end) for x in shifted]
+        out = sorted([x for x in out if not any(a < x.end and x.start < b for a, b in taken)] + shifted,
+                     key=lambda x: x.start)
+    return out
+
+
+# how far before a date counted back from it ("بعد يومين من"، "وقبل ذلك بيوم") the date it
+# counts from may stand (characters)
+_SHIFT_REACH = 1500
+
+
+def _shifted(w, folded: str, found: list[DateMention], pub: dt.date | None) -> list[DateMention]:
+    """The dates counted back from the date said last, or the day the text was written:
+    "وفي الرابع من يوليو، وبعد ثمانية أيام من الهجوم" (26 June), "وقبل ذلك بيوم" (the day
+    before), "في الذكرى الأولى لمقتل" (a year before). After "بعد ... من" and an anniversary
+    they date only the words that follow in their clause."""
+    out = []
+
+    def reference(at):
+        prior = [x for x in found if x.end <= at and at - x.end <= _SHIFT_REACH and x.lo != OPEN]
+        if prior:
+            return prior[-1].lo, prior[-1].hi
+        return (pub, pub) if pub is not None else None
+
+    def back(m, lead_less, clause):
+        ref = reference(m.start())
+        count = _count(m.group("count")) if m.group("count") else 1
+        if ref is None or count is None:
+            return
+        unit = w.units[m.group("unit")]
+        lo, hi = ref
+        if m.group("count") is None and m.group("unit") in w.plural_units:
+            # "بعد أيام من": a few, two to seven, before
+            a, b = lo - dt.timedelta(days=round(7 * unit)), hi - dt.timedelta(days=round(2 * unit))
+        else:
+            days = round(count * unit)
+            if lead_less:  # "بعد أقل من أسبوع على": within that long before
+                a, b = lo - dt.timedelta(days=days), hi - _ONE
+            else:
+                slack = dt.timedelta(days=0 if days <= 2 else max(1, days // 7))
+                a, b = lo - dt.timedelta(days=days) - slack, min(hi, hi - dt.timedelta(days=days) + slack)
+        if a <= b:
+            out.append(DateMention(m.start(), m.end(), a, b, clause=clause))
+
+    for m in w.shift.finditer(folded):
+        back(m, m.group("lead") in w.shift_less, True)
+    for m in w.shift_back.finditer(folded):
+        back(m, False, False)
+    for m in w.anniversary.finditer(folded):
+        years = w.year_ordinals[m.group("ord")] if m.group("ord") else int(m.group("num"))
+        ref = reference(m.start())
+        if ref is None or not 0 < years < 1000:
+            continue
+        try:
+            a, b = (d.replace(year=d.year - years) if (d.month, d.day) != (2, 29) else
+                    d.replace(year=d.year - years, day=28) for d in ref)
+        except ValueError:
+            continue
+        out.append(DateMention(m.start(), m.end(), a, b, clause=True))
     return out
 
 
@@ -499,14 +575,18 @@ class DatedText:
         # reports may have happened the day before
         self.statements = {to_raw(m.start) for m in found
                            if m.lo == m.hi and said.search(folded, max(0, m.start - 80), m.start)}
-        self.mentions = [DateMention(to_raw(m.start), to_raw(m.end), m.lo, m.hi, m.began) for m in found]
+        self.mentions = [DateMention(to_raw(m.start), to_raw(m.end), m.lo, m.hi, m.began, m.clause) for m in found]
         self._commas = [to_raw(m.start()) for m in _COMMA.finditer(folded)]
         self._starts = [m.start for m in self.mentions]
         self.spans = [(to_raw(s), to_raw(e)) for s, e in spans]
         self._span_starts = [s for s, _ in self.spans]
         self.paragraphs = [to_raw(p) for p in paragraphs]
         lead_end = self.spans[1][1] if len(self.spans) > 1 else (self.spans[0][1] if self.spans else 0)
-        self.lead = next((m for m in self.mentions if m.start < lead_end), None)
+        self.lead = next((m for m in self.mentions if m.start < lead_end and not m.clause), None)
+
+    def _in_clause(self, m: DateMention, pos: int) -> bool:
+        """pos is in the clause m begins ("بعد يومين من مقتل رضيع"): near, no comma between."""
+        return pos - m.end <= 150 and bisect.bisect_left(self._commas, m.end) == bisect.bisect_left(self._commas, pos)
 
     def for_position(self, pos: int) -> tuple[DateMention | None, dt.date | None, dt.date | None]:
         """(the mention that dates a claim at position pos, or None; its first and last day),
@@ -514,8 +594,8 @@ class DatedText:
         i = max(0, bisect.bisect_right(self._span_starts, pos) - 1)
         s, e = self.spans[i] if self.spans else (0, pos + 1)
         k = bisect.bisect_right(self._starts, pos)
-        before = [m for m in self.mentions[:k] if m.start >= s]
-        after = [m for m in self.mentions[k:] if m.start < e]
+        before = [m for m in self.mentions[:k] if m.start >= s and (not m.clause or self._in_clause(m, pos))]
+        after = [m for m in self.mentions[k:] if m.start < e and not m.clause]
         if before and after and before[-1].start in self.statements and \
                 bisect.bisect_left(self._commas, pos) == bisect.bisect_left(self._commas, after[0].start):
             # "ذكرت الوكالة أمس أن 390 قتلوا خلال أسبوعين": when it was said, and (in the
@@ -529,8 +609,13 @@ class DatedText:
             p = self.paragraphs[max(0, j)] if self.paragraphs else 0
             q = self.paragraphs[max(0, j - 1)] if self.paragraphs else 0
             # (from the paragraph before, a day or a week: a year or a month there is background)
-            earlier = [x for x in self.mentions[:k] if x.start >= p or (x.start >= q and (x.hi - x.lo).days <= 6)]
+            earlier = [x for x in self.mentions[:k] if not x.clause and
+                       (x.start >= p or (x.start >= q and (x.hi - x.lo).days <= 6))]
             m = earlier[-1] if earlier else (self.lead if self.lead is not None and self.lead.start < pos else None)
+            if m is not None and m.lo == m.hi and m.lo != OPEN and self.pub is not None:
+                # (a day said in another sentence, a day either way: "أمس" in the lead of a paper
+                # written late, a day the paragraph before gave for another part of the fighting)
+                return m, m.lo - _ONE, max(m.hi, min(self.pub, m.hi + _ONE))
         if m is not None:
             return m, m.lo, m.hi
         if self.pub is not None:
