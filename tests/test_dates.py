@@ -38,6 +38,9 @@ def test_dates_said_in_full_gregorian_and_hijri():
     assert said("في شهر رمضان")[0][1:] == ("2015-06-18", "2015-07-16")
     assert said("في مارس الماضي")[0][1:] == ("2015-03-01", "2015-03-31")
     assert said("15/7/2015")[0][1:] == ("2015-07-15", "2015-07-15")
+    # a Hijri year in digits is Hijri, as Saudi papers write it (it was read as the year 1436)
+    assert said("1436/10/5")[0][1:] == ("2015-07-21", "2015-07-21")
+    assert said("في 24/1/1434هـ")[0][1:] == ("2012-12-08", "2012-12-08")
     assert said("عام 2014")[0][1:] == ("2014-01-01", "2014-12-31")
 
 

@@ -152,7 +152,7 @@ def date_words() -> _DateWords:
         day_of_month=re.compile(rf"(?<![\d/])(?<!\w\w){day_number}\s*{of}\s+(?:({alt('last_month')})|({alt('this_month')}))(?!\w)"),
         range_lead=re.compile(rf"(?<!\w){_GLUE}(?:{alt('range_lead')})\s*$"),
         range_join=re.compile(rf"\s*[،,]?\s*(?:{alt('range_join')})\s*$"),
-        numeric=re.compile(r"(?<![\d/.-])(?:(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})|(\d{4})-(\d{2})-(\d{2}))(?![\d/.-])"),
+        numeric=re.compile(r"(?<![\d/.-])(?:(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})|(\d{4})([/-])(\d{1,2})\5(\d{1,2}))(?![\d/.-])"),
         period=re.compile(rf"(?<!\w){_GLUE}({alt('period')})(?!\w)"),
         periods=table("period", pair),
         this_month=re.compile(rf"(?<!\w){_GLUE}(?:{alt('this_month')})(?!\w)"),
@@ -366,12 +366,8 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
                 began, span = span[1], (span[0], max(span[1], pub))  # "منذ أبريل": from then on
             add(m, *span, began=began)
     for m in w.numeric.finditer(folded):
-        try:
-            d = (dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))) if m.group(1)
-                 else dt.date(int(m.group(4)), int(m.group(5)), int(m.group(6))))
-        except ValueError:
-            continue
-        add(m, d, d)
+        y, mo, d = ((m.group(3), m.group(2), m.group(1)) if m.group(1) else (m.group(4), m.group(6), m.group(7)))
+        add(m, *[_numeric_day(int(y), int(mo), int(d))] * 2)
     for m in w.year.finditer(folded):
         year = int(m.group(1))
         if 1900 <= year <= 2100:
@@ -509,6 +505,21 @@ def _day(w, name: str, day: int, year: str | None, pub: dt.date | None) -> dt.da
         return dt.date(y, month, day)
     except ValueError:
         return None
+
+
+def _numeric_day(year: int, month: int, day: int) -> dt.date | None:
+    """A date written in digits: Gregorian, or Hijri where the year is one ("24/1/1434"، "1436/10/5",
+    as Saudi papers write them)."""
+    if _HIJRI_YEARS[0] <= year <= _HIJRI_YEARS[1]:
+        return _hijri_day(month, day, str(year), None) if 1 <= month <= 12 else None
+    try:
+        return dt.date(year, month, day) if 1900 <= year <= 2100 else None
+    except ValueError:
+        return None
+
+
+# a year written in digits that is a Hijri one (1300 is 1882, 1500 is 2077)
+_HIJRI_YEARS = (1300, 1500)
 
 
 def _hijri_day(month: int, day: int, year: str | None, pub: dt.date | None) -> dt.date | None:
