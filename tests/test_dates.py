@@ -171,6 +171,12 @@ def test_a_time_up_to_now_whose_start_is_not_said():
     assert (c.date_start, c.date_end, c.time_precision, c.date_text) == (None, "2015-08-09", 4, "مؤخرا")
     (c,) = marsad.extract("قال المبعوث إن الحل ملح مع وجود 4 آلاف قتيل على الأرض إلى اليوم.", date="2015-08-04")
     assert (c.date_start, c.date_end, c.date_text) == (None, "2015-08-04", "إلى اليوم")  # not "اليوم" alone
+    # a state that goes on ("لا يزال"), after the day of what came before it
+    claims = marsad.extract("وأصيب أمس 8 أشخاص في القصف، بينما لا يزال 24 مصابا يتلقون العلاج في أبها.", date="2015-08-07")
+    assert [(c.low, c.date_start, c.date_end) for c in claims] == [(8, "2015-08-06", "2015-08-06"), (24, None, "2015-08-06")]
+    # ... but a day said of the figure's own words is its day
+    (c,) = marsad.extract("ولا يزال مجهولا مصير 13 مقاتلا خطفتهم الجبهة الخميس الماضي.", date="2015-08-07")
+    assert (c.date_start, c.date_end) == ("2015-08-06", "2015-08-06")
 
 
 def test_a_date_line_in_a_scraped_header_is_the_publication_day():

@@ -24,8 +24,9 @@ from marsad.model import Document
 # gives). Then arrests reported with no day of their own were given an open start (as all three
 # readers read them): 0.68, 0.78, 0.47. Dates counted back from the date said last ("بعد ثمانية
 # أيام من"، "وقبل ذلك بيوم"، "الذكرى الأولى ل"): 0.68, 0.78, 0.54; and a day carried from another
-# sentence taken as that day give or take one (precision 2): 0.71, 0.79, 0.62. The issue asks for 0.9
-SETS = [("dates_claims.tsv", 0.70), ("dates_claims2.tsv", 0.78), ("dates_claims3.tsv", 0.61)]
+# sentence taken as that day give or take one (precision 2): 0.71, 0.79, 0.62; "لا يزال" before a
+# figure, after the day said last (a state that goes on, no start): 0.64. The issue asks for 0.9
+SETS = [("dates_claims.tsv", 0.70), ("dates_claims2.tsv", 0.78), ("dates_claims3.tsv", 0.63)]
 
 
 def _day(s):

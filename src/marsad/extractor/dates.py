@@ -9,7 +9,8 @@ article's lead (a day carried so is that day give or take one: news carries a da
 else the day of publication or the day before (news reports what happened by then). "منذ" before a date, within a few words ("منذ اندلاع الصراع في أبريل"), and "منذ ذلك
 الحين" make a span from then to the publication; "خلال أسبوعين"، "خلال الـ48 ساعة" a span
 up to it. "مؤخرا"، "إلى اليوم", and arrests reported with no day of their own, give a span
-up to it from a start not said (no date_start); people held "منذ أبريل" were taken then.
+up to it from a start not said (no date_start), as does "لا يزال" before a figure (a state that
+goes on); people held "منذ أبريل" were taken then.
 "بعد ثمانية أيام من الهجوم"، "وقبل ذلك بيوم" and "في الذكرى الأولى لمقتل" count back from the
 date said last (or the day it was written).
 Where the document has no publication date, only a date the text gives in full (with its
@@ -35,6 +36,8 @@ _COMMA = re.compile("[،,؛;]")
 _HELD = frozenset({"detained", "missing"})
 # kinds of claims that an undated report gives by its day, from a start not said
 _HELD_BY = frozenset({"detained"})
+# how near before a claim's figure (characters) "لا يزال" stands
+_STILL_REACH = 40
 # how near after a claim's words (characters) its "منذ ..." date stands
 _HELD_REACH = 20
 # the first day of a span whose start is not said ("مؤخرا"): a claim dated so has no date_start
@@ -80,6 +83,7 @@ class _DateWords:
     since: re.Pattern        # منذ before a date ("منذ تسلمه مهامه في 29 مايو")
     since_then: re.Pattern   # منذ ذلك الحين: from the date said before
     open_past: re.Pattern    # مؤخرا، إلى اليوم: up to now, from a start not said
+    still: re.Pattern        # لا يزال: a state that goes on, from a start not said
     year: re.Pattern         # عام 2014
     shift: re.Pattern        # بعد ثمانية أيام من، بعد أقل من أسبوع على: that long before the date said last
     shift_less: frozenset    # the leads that say "less than that long"
@@ -186,6 +190,7 @@ def date_words() -> _DateWords:
         since=re.compile(rf"(?<!\w){_GLUE}(?:{alt('since')})(?:\s+[^\s.،,؛:!?()«»]+){{0,5}}\s+(?:{day_word}\s+)?$"),
         since_then=re.compile(rf"(?<!\w){_GLUE}(?:{alt('since_then')})(?!\w)"),
         open_past=re.compile(rf"(?<!\w){_GLUE}(?:{alt('open_past')})(?!\w)"),
+        still=re.compile(rf"(?<!\w){_GLUE}(?:{alt('still')})(?!\w)"),
         year=re.compile(rf"(?<!\w){_GLUE}(?:{alt('year_word')})\s+{_YEAR}(?!\d)"),
         shift=re.compile(rf"(?<!\w){_GLUE}(?P<lead>{alt('shift_lead')})\s+{counted}\s+(?:{alt('shift_link')})(?!\w)"),
         shift_less=frozenset(p for p, v in rows["shift_lead"] if v == "less"),
@@ -588,6 +593,7 @@ class DatedText:
                            if m.lo == m.hi and said.search(folded, max(0, m.start - 80), m.start)}
         self.mentions = [DateMention(to_raw(m.start), to_raw(m.end), m.lo, m.hi, m.began, m.clause) for m in found]
         self._commas = [to_raw(m.start()) for m in _COMMA.finditer(folded)]
+        self._still = [to_raw(m.end()) for m in date_words().still.finditer(folded)]
         self._starts = [m.start for m in self.mentions]
         self.spans = [(to_raw(s), to_raw(e)) for s, e in spans]
         self._span_starts = [s for s, _ in self.spans]
@@ -662,6 +668,12 @@ class DatedText:
             return
         if lo is None:
             return
+        k = bisect.bisect_right(self._still, claim.start)
+        if k and claim.start - self._still[k - 1] <= _STILL_REACH and \
+                (m is None or m.end <= self._still[k - 1] < claim.start):
+            # "بينما لا يزال 24 مصابا يتلقون العلاج" (a day said before it dates what came before):
+            # a state that goes on, begun on a day not said
+            lo = OPEN
         if m is None and getattr(claim, "kind", None) in _HELD_BY:
             # arrests reported with no day of their own were made by the day they were reported,
             # since a day not said (a ministry announces weeks of arrests)
