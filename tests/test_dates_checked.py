@@ -1,4 +1,4 @@
-"""Event dates against three hand-checked samples of 100 SaudiNewsNet claims
+"""Event dates against four hand-checked samples of 100 SaudiNewsNet claims
 (tests/data/dates_claims*.tsv: the true day or span of each, as read in the article).
 A date is right where the true days lie within marsad's and marsad's span is not needlessly
 wide (at most a week, or twice the true span); a running toll with an unknown start is right
@@ -25,8 +25,12 @@ from marsad.model import Document
 # readers read them): 0.68, 0.78, 0.47. Dates counted back from the date said last ("بعد ثمانية
 # أيام من"، "وقبل ذلك بيوم"، "الذكرى الأولى ل"): 0.68, 0.78, 0.54; and a day carried from another
 # sentence taken as that day give or take one (precision 2): 0.71, 0.79, 0.62; "لا يزال" before a
-# figure, after the day said last (a state that goes on, no start): 0.64. The issue asks for 0.9
-SETS = [("dates_claims.tsv", 0.70), ("dates_claims2.tsv", 0.78), ("dates_claims3.tsv", 0.63)]
+# figure, after the day said last (a state that goes on, no start): 0.64. The fourth was read
+# blind after those rules, by two readers: 51/89 (0.57; the evening's code, fcc47ae, 47/89). From its
+# misses, a claim with no date said became a report of the publication day or the two before (it was
+# the day before): 0.72, 0.79, 0.64, 0.64. The issue asks for 0.9. The printout also gives how many
+# right ones are no wider than the truth: 0.34, 0.38, 0.38, 0.38 (at fcc47ae 0.49, 0.62, 0.40, 0.44)
+SETS = [("dates_claims.tsv", 0.71), ("dates_claims2.tsv", 0.78), ("dates_claims3.tsv", 0.63), ("dates_claims4.tsv", 0.63)]
 
 
 def _day(s):
@@ -66,7 +70,7 @@ def score(name):
     texts = snn_records_by_id({r[0] for r in rows})
     ex = ClaimExtractor.default()
     claims = {}
-    ok = n = 0
+    ok = n = exact = 0
     misses = []
     for doc, start, end, verdict, true, *_ in rows:
         t = truth(true)
@@ -82,19 +86,22 @@ def score(name):
         n += 1
         if right(c, t):
             ok += 1
+            # (as narrow as the truth: the measure takes a span of up to a week that holds it)
+            exact += t[0] is None or (c.date_start is not None and
+                                      dt.date.fromisoformat(c.date_end) - dt.date.fromisoformat(c.date_start) <= t[1] - t[0])
         else:
             misses.append(f"{doc}\t{start}\ttrue {true}\tmarsad {c.date_start}..{c.date_end} ({c.date_text})")
-    return ok, n, misses
+    return ok, n, misses, exact
 
 
 @pytest.mark.parametrize("name,floor", SETS)
 def test_dates_against_hand_checked_claims(name, floor):
-    ok, n, _ = score(name)
+    ok, n, _, _ = score(name)
     assert n >= 75 and ok / n >= floor, (ok, n)  # (the claims still made, of the datable ones)
 
 
 if __name__ == "__main__":
     for name, _ in SETS:
-        ok, n, misses = score(name)
+        ok, n, misses, exact = score(name)
         print("\n".join(misses))
-        print(f"{name}: {ok}/{n} dates right ({ok / n:.2f})")
+        print(f"{name}: {ok}/{n} dates right ({ok / n:.2f}); {exact} of them no wider than the truth ({exact / n:.2f})")

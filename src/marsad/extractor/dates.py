@@ -6,7 +6,8 @@ A claim takes the date said nearest to it in its sentence (before it first; but 
 only when a statement was made, "ذكرت الوكالة أمس أن ...", one said after it in its clause),
 else the last one said before it in its paragraph or the one before, else the one in the
 article's lead (a day carried so is that day give or take one: news carries a day on loosely),
-else the day of publication or the day before (news reports what happened by then). "منذ" before a date, within a few words ("منذ اندلاع الصراع في أبريل"), and "منذ ذلك
+else the day of publication or the two before (news reports what happened by then; a paper
+of the morning reports the day before's, and a story may run a day late). "منذ" before a date, within a few words ("منذ اندلاع الصراع في أبريل"), and "منذ ذلك
 الحين" make a span from then to the publication; "خلال أسبوعين"، "خلال الـ48 ساعة" a span
 up to it. "مؤخرا"، "إلى اليوم", and arrests reported with no day of their own, give a span
 up to it from a start not said (no date_start), as does "لا يزال" before a figure (a state that
@@ -636,7 +637,7 @@ class DatedText:
         if m is not None:
             return m, m.lo, m.hi
         if self.pub is not None:
-            return None, self.pub - _ONE, self.pub
+            return None, self.pub - 2 * _ONE, self.pub
         return None, None, None
 
     def date(self, claim, raw: str) -> None:
