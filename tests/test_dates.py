@@ -96,6 +96,15 @@ def test_a_span_counted_back_from_the_date_said_last():
     assert [(c.kind, c.date_start) for c in claims] == [("injured", "2015-08-09"), ("killed", "2014-08-09")]
 
 
+def test_two_days_and_a_span_said_again():
+    assert said("أصيب 163 آخرون بجروح أمس واليوم")[0][1:] == ("2015-07-20", "2015-07-21")  # both days
+    assert said("قتل 5 أمس و3 اليوم") == [("امس", "2015-07-20", "2015-07-20"), ("اليوم", "2015-07-21", "2015-07-21")]
+    assert said("في الفترة الممتدة من 10 يوليو (تموز) وحتى يوم أمس")[0][1:] == ("2015-07-10", "2015-07-20")
+    # "خلال الفترة نفسها": the span said last
+    got = said("قتل 390 مقاتلا خلال الأسبوعين الماضيين. وقتل نحو عشرين شرطيا خلال الفترة نفسها.")
+    assert got[1][1:] == got[0][1:] == ("2015-07-07", "2015-07-21")
+
+
 def test_what_is_no_date():
     assert said("مارس الضغط على الحكومة") == []      # a verb spelled as the month
     assert said("الجمعة المقبلة") == []              # a plan: no event yet

@@ -29,8 +29,10 @@ from marsad.model import Document
 # blind after those rules, by two readers: 51/89 (0.57; the evening's code, fcc47ae, 47/89). From its
 # misses, a claim with no date said became a report of the publication day or the two before (it was
 # the day before): 0.72, 0.79, 0.64, 0.64. The issue asks for 0.9. The printout also gives how many
-# right ones are no wider than the truth: 0.34, 0.38, 0.38, 0.38 (at fcc47ae 0.49, 0.62, 0.40, 0.44)
-SETS = [("dates_claims.tsv", 0.71), ("dates_claims2.tsv", 0.78), ("dates_claims3.tsv", 0.63), ("dates_claims4.tsv", 0.63)]
+# right ones are no wider than the truth: 0.34, 0.38, 0.38, 0.38 (at fcc47ae 0.49, 0.62, 0.40, 0.44).
+# Then, from the fourth's misses, "أمس واليوم" (both days), "من 31 يوليو وحتى يوم أمس", "خلال
+# الفترة نفسها" (the span said last): 0.72, 0.79, 0.64, 0.67
+SETS = [("dates_claims.tsv", 0.71), ("dates_claims2.tsv", 0.78), ("dates_claims3.tsv", 0.63), ("dates_claims4.tsv", 0.66)]
 
 
 def _day(s):

@@ -69,6 +69,7 @@ class _DateWords:
     day_of_month: re.Pattern  # الخامس من الشهر الجاري
     range_lead: re.Pattern   # "بين" or "من" before the first of two dates
     range_join: re.Pattern   # what stands between them: "و"، "وحتى"
+    pair_join: re.Pattern    # "و" between two days a day or two apart: "أمس واليوم"
     month_alone: re.Pattern  # في يوليو الماضي، شهر رمضان، يوليو 2015
     months: dict
     hijri: dict
@@ -90,6 +91,7 @@ class _DateWords:
     shift_less: frozenset    # the leads that say "less than that long"
     shift_back: re.Pattern   # وقبل ذلك بيوم
     anniversary: re.Pattern  # الذكرى الأولى ل، الذكرى الـ70 ل
+    same_period: re.Pattern  # خلال الفترة نفسها: the span said last
     year_ordinals: dict
     past: frozenset
     future: frozenset
@@ -157,6 +159,8 @@ def date_words() -> _DateWords:
         day_of_month=re.compile(rf"(?<![\d/])(?<!\w\w){day_number}\s*{of}\s+(?:({alt('last_month')})|({alt('this_month')}))(?!\w)"),
         range_lead=re.compile(rf"(?<!\w){_GLUE}(?:{alt('range_lead')})\s*$"),
         range_join=re.compile(rf"\s*[،,]?\s*(?:{alt('range_join')})\s*$"),
+        # (the second day's "و" may be read with it: "والجمعة")
+        pair_join=re.compile(rf"\s*(?:{alternation(p for p, v in rows['range_join'] if v == 'pair')})?\s*$"),
         numeric=re.compile(r"(?<![\d/.-])(?:(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})|(\d{4})([/-])(\d{1,2})\5(\d{1,2}))(?![\d/.-])"),
         period=re.compile(rf"(?<!\w){_GLUE}({alt('period')})(?!\w)"),
         periods=table("period", pair),
@@ -199,6 +203,7 @@ def date_words() -> _DateWords:
         anniversary=re.compile(rf"(?<!\w){_GLUE}(?:{alt('anniversary')})\s+(?:(?P<ord>{alt('year_ordinal')})|"
                                rf"(?:{article}\s*)?(?P<num>\d{{1,3}}))(?!\w)"),
         year_ordinals=table("year_ordinal"),
+        same_period=re.compile(rf"(?<!\w){_GLUE}(?:{alt('same_period')})(?!\w)"),
         past=frozenset(p for p, _ in rows["past"]),
         future=frozenset(p for p, _ in rows["future"]),
     )
@@ -390,6 +395,11 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
             # "بين الأول من يناير و30 يونيو": one span
             out[-1] = DateMention(out[-1].start, x.end, out[-1].lo, max(x.hi, out[-1].hi))
             continue
+        if out and out[-1].lo == out[-1].hi and x.lo == x.hi and 0 < abs((x.lo - out[-1].lo).days) <= 2 and \
+                out[-1].began is None and x.began is None and w.pair_join.match(folded[out[-1].end:x.start]):
+            # "أمس واليوم"، "الخميس والجمعة": both days
+            out[-1] = DateMention(out[-1].start, x.end, min(x.lo, out[-1].lo), max(x.hi, out[-1].hi))
+            continue
         out.append(x)
     if pub is not None and any(p in folded for p in w.since_then_words):  # "منذ ذلك الحين": from the date said last, on
         for m in w.since_then.finditer(folded):
@@ -458,6 +468,10 @@ def _shifted(w, folded: str, found: list[DateMention], pub: dt.date | None) -> l
         except ValueError:
             continue
         out.append(DateMention(m.start(), m.end(), a, b, clause=True))
+    for m in w.same_period.finditer(folded):  # "خلال الفترة نفسها": the span said last
+        spans = [x for x in found if x.end <= m.start() and m.start() - x.end <= _SHIFT_REACH and x.lo < x.hi and x.lo != OPEN]
+        if spans:
+            out.append(DateMention(m.start(), m.end(), spans[-1].lo, spans[-1].hi))
     return out
 
 
