@@ -1,4 +1,4 @@
-"""Event dates against four hand-checked samples of 100 SaudiNewsNet claims
+"""Event dates against five hand-checked samples of 100 SaudiNewsNet claims
 (tests/data/dates_claims*.tsv: the true day or span of each, as read in the article).
 A date is right where the true days lie within marsad's and marsad's span is not needlessly
 wide (at most a week, or twice the true span); a running toll with an unknown start is right
@@ -31,8 +31,11 @@ from marsad.model import Document
 # the day before): 0.72, 0.79, 0.64, 0.64. The issue asks for 0.9. The printout also gives how many
 # right ones are no wider than the truth: 0.34, 0.38, 0.38, 0.38 (at fcc47ae 0.49, 0.62, 0.40, 0.44).
 # Then, from the fourth's misses, "أمس واليوم" (both days), "من 31 يوليو وحتى يوم أمس", "خلال
-# الفترة نفسها" (the span said last): 0.72, 0.79, 0.64, 0.67
-SETS = [("dates_claims.tsv", 0.71), ("dates_claims2.tsv", 0.78), ("dates_claims3.tsv", 0.63), ("dates_claims4.tsv", 0.66)]
+# الفترة نفسها" (the span said last): 0.72, 0.79, 0.64, 0.67. The fifth was read blind by two other
+# readers after all of those rules and scored before any change: 54/85 (0.64; fcc47ae 45/85, 0.53);
+# no wider than the truth 30/85 (0.35; fcc47ae 36/85, 0.42)
+SETS = [("dates_claims.tsv", 0.71), ("dates_claims2.tsv", 0.78), ("dates_claims3.tsv", 0.63), ("dates_claims4.tsv", 0.66),
+        ("dates_claims5.tsv", 0.63)]
 
 
 def _day(s):
