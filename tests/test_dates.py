@@ -3,7 +3,7 @@ import datetime as dt
 
 import marsad
 from marsad.ar.normalize import fold
-from marsad.extractor.dates import find_dates, precision
+from marsad.extractor.dates import OPEN, find_dates, precision
 
 PUB = dt.date(2015, 7, 21)  # a Tuesday; 5 Shawwal 1436
 
@@ -20,7 +20,9 @@ def test_days_weekdays_and_spans_from_the_publication_day():
     assert said("يوم الثلاثاء الماضي")[0][1:] == ("2015-07-14", "2015-07-14")  # the one before today
     assert said("قبل ثلاثة أيام")[0][1:] == ("2015-07-17", "2015-07-19")
     assert said("منذ يومين")[0][1:] == ("2015-07-19", "2015-07-19")
-    assert said("خلال الأسبوع الماضي")[0][1:] == ("2015-07-14", "2015-07-20")
+    # the calendar week before, Sunday to Saturday (the Gulf's week), and this one up to the day
+    assert said("خلال الأسبوع الماضي")[0][1:] == ("2015-07-12", "2015-07-18")
+    assert said("هذا الأسبوع")[0][1:] == ("2015-07-19", "2015-07-21")
     assert said("مطلع الشهر الجاري")[0][1:] == ("2015-07-01", "2015-07-10")
     assert said("الشهر الماضي")[0][1:] == ("2015-06-01", "2015-06-30")
     assert said("منذ الخميس")[0][1:] == ("2015-07-16", "2015-07-21")  # from that day on
@@ -63,11 +65,33 @@ def test_spans_said_with_since_and_during():
     assert said("في الثاني من الشهر الماضي")[0][1:] == ("2015-06-02", "2015-06-02")
     assert said("الأول من نوعه") == []
     assert said("قبل نحو 24 شهرا")[0][1:] == ("2013-04-20", "2013-11-10")  # "about", and a slack of a seventh
+    # "منذ" a count of months or years: for that long, up to now (with the same slack)
+    assert said("الحرب الأهلية المستمرة منذ 19 شهرا")[0][1:] == ("2013-10-08", "2015-07-21")
+    assert said("دم يهرق منذ قرابة خمسة أعوام")[0][1:] == ("2009-11-04", "2015-07-21")
+    assert said("في السنوات الثلاث الماضية")[0][1:] == ("2012-07-21", "2015-07-21")
+    # years with no count: up to now from a start not said; and history is no event date
+    (m,) = find_dates(fold("قتل المئات منذ سنوات"), PUB)
+    assert (m.lo, m.hi) == (OPEN, PUB)
+    assert said("خلال 2000 عام") == [] and said("قبل 1400 عام") == []
+    assert said("منذ عام 1984")[0][1:] == ("1984-01-01", "2015-07-21")  # the year, not "a year"
+    # a range whose first date says "الماضي" before the comma
+    assert said("في الفترة من 7 تموز-يوليو الماضي، وحتى الخامس من الشهر الجاري", pub=dt.date(2015, 8, 8))[0][1:] == \
+        ("2015-07-07", "2015-08-05")
 
 
 def test_a_statement_s_day_gives_way_to_the_day_in_the_figure_s_clause():
+    # (a time up to now is up to the day it was said)
     (c,) = marsad.extract("ذكرت الوكالة أمس الأحد أن نحو 390 مقاتلا قتلوا خلال أسبوعين من الغارات.", date="2015-08-10")
-    assert (c.date_start, c.date_end, c.date_text) == ("2015-07-25", "2015-08-10", "خلال أسبوعين")
+    assert (c.date_start, c.date_end, c.date_text) == ("2015-07-24", "2015-08-09", "خلال أسبوعين")
+    # (the verb may stand a dozen words before the day; "خلال هذه الفترة" is the span said last)
+    a, b = marsad.extract("قتلت طائرات التحالف 3042 مسلحا خلال 10 أشهر. وقال المرصد في بيان تلقت وكالة الأنباء "
+                          "الألمانية نسخة منه الخميس إن 170 مدنيا قتلوا جراء هذه الغارات خلال هذه الفترة.",
+                          date="2015-07-24")
+    assert (b.low, b.date_start, b.date_end) == (170, "2014-08-15", "2015-07-23")
+    # a time up to now in the figure's own clause is its time, not a date said before a comma
+    (c,) = marsad.extract("وتجري الحكومة والمتمردون محادثات منذ عامين ونصف العام لإنهاء الحرب، والتي أدت إلى سقوط "
+                          "نحو 220 ألف قتيل على مدى 50 عاما.", date="2015-07-27")
+    assert (c.date_start, c.date_end, c.date_text) == ("1958-06-19", "2015-07-27", "على مدى 50 عاما")
     # ... not to one in another clause
     a, b = marsad.extract("أعلنت الوزارة أمس أن 5 جنود قتلوا، وأصيب 3 آخرون في هجوم الخميس.", date="2015-08-10")
     assert (a.date_start, a.date_end, a.date_text) == ("2015-08-08", "2015-08-09", "أمس")

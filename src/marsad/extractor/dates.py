@@ -76,6 +76,7 @@ class _DateWords:
     numeric: re.Pattern      # 15/7/2015، 2015-07-15
     period: re.Pattern
     periods: dict
+    week_start: int          # the first day of a week (Python's weekday)
     this_month: re.Pattern
     last_month: re.Pattern
     part: re.Pattern         # مطلع الشهر الجاري، أواخر يوليو
@@ -126,6 +127,8 @@ def date_words() -> _DateWords:
         return {p: convert(v) for p, v in rows[role]}
 
     def pair(v):
+        if v.startswith("week"):
+            return v  # a calendar week: "week-1" the one before, "week" this one (up to the day)
         a, b = v.split(",")
         return int(a), int(b)
 
@@ -158,12 +161,13 @@ def date_words() -> _DateWords:
         months=months, hijri=hijri, ordinals=ordinals,
         day_of_month=re.compile(rf"(?<![\d/])(?<!\w\w){day_number}\s*{of}\s+(?:({alt('last_month')})|({alt('this_month')}))(?!\w)"),
         range_lead=re.compile(rf"(?<!\w){_GLUE}(?:{alt('range_lead')})\s*$"),
-        range_join=re.compile(rf"\s*[،,]?\s*(?:{alt('range_join')})\s*$"),
+        range_join=re.compile(rf"\s*(?:(?:{alt('past')})\s*)?[،,]?\s*(?:{alt('range_join')})\s*$"),  # ("يوليو الماضي، وحتى")
         # (the second day's "و" may be read with it: "والجمعة")
         pair_join=re.compile(rf"\s*(?:{alternation(p for p, v in rows['range_join'] if v == 'pair')})?\s*$"),
         numeric=re.compile(r"(?<![\d/.-])(?:(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})|(\d{4})([/-])(\d{1,2})\5(\d{1,2}))(?![\d/.-])"),
         period=re.compile(rf"(?<!\w){_GLUE}({alt('period')})(?!\w)"),
         periods=table("period", pair),
+        week_start=int(rows["week_start"][0][1]),
         this_month=re.compile(rf"(?<!\w){_GLUE}(?:{alt('this_month')})(?!\w)"),
         last_month=re.compile(rf"(?<!\w){_GLUE}(?:{alt('last_month')})(?!\w)"),
         part=re.compile(rf"(?<!\w){_GLUE}({alt('month_part')})\s+(?:(?:{alt('this_month')})|({alt('last_month')})|(?:{month_word}\s+)?({month})(?!\w){tail})"),
@@ -179,7 +183,7 @@ def date_words() -> _DateWords:
         night=re.compile(rf"(?<!\w){_GLUE}(?:{alt('night')})\s+(?:{day_word}\s+)?({alt('weekday')})\s*"
                          rf"(?:[-/–]\s*)?(?:و)?({alt('weekday')})(?!\w)"),
         saying=re.compile(rf"(?<!\w){_GLUE}(?:{alternation(fold(r[0]) for r in read_tsv('attribution.tsv') if len(r) > 1 and r[1] == 'verb')})"
-                          rf"{end_pattern('object')}(?:[\s،,]+\S+){{0,8}}[\s،,(]*$"),
+                          rf"{end_pattern('object')}(?:(?:[\s،,]+\S+){{0,8}}|(?:\s+[^\s،,]+){{9,12}})[\s،,(]*$"),
         told=re.compile(rf"(?<![\w«\"“]){_GLUE}({alt('day')})\s*[(]?\s*(?:{day_word}\s+)?({alt('weekday')})(?!\w)"),
         units={p: Fraction(v.rstrip("+")) for p, v in rows["unit"]},
         plural_units=frozenset(p for p, v in rows["unit"] if v.endswith("+")),
@@ -283,7 +287,13 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
         for m in w.open_past.finditer(folded):
             add(m, OPEN, pub)
         for m in w.period.finditer(folded):
-            a, b = w.periods[m.group(1)]
+            span = w.periods[m.group(1)]
+            if isinstance(span, str):  # "الأسبوع الماضي": the calendar week before (Sunday to Saturday)
+                first = pub - dt.timedelta(days=(pub.weekday() - w.week_start) % 7) + \
+                    dt.timedelta(days=7 * int(span[4:] or 0))
+                add(m, first, min(pub, first + dt.timedelta(days=6)), m.start(1))
+                continue
+            a, b = span
             add(m, pub + dt.timedelta(days=a), pub + dt.timedelta(days=b), m.start(1))
         for m in w.span.finditer(folded):
             unit, plural = w.units[m.group("unit")], m.group("unit") in w.plural_units
@@ -297,6 +307,9 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
                 # "في يومين"، "خلال أيام"، "خلال شهر ميلادي واحد": no span up to the day it was
                 # written (a dual says its count: "خلال أسبوعين")
                 continue
+            if count is None and plural and unit >= 365:
+                add(m, OPEN, pub)  # "طوال السنوات الماضية": up to now, from a start not said
+                continue
             if count is None:
                 count = 5 if plural else 1  # "خلال الأسابيع الماضية": some; "خلال أسبوعين"
             if m.group("half"):
@@ -304,7 +317,10 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
             days = max(1, round(count * unit))
             if m.group("past") is None:
                 days += days // 7  # "خلال أسبوعين" is about that long: it may be 16 days
-            add(m, pub - dt.timedelta(days=days), pub, end=end)
+            if days > _FARTHEST:
+                continue  # "خلال 1400 عام": history, no event date
+            # (a long time up to now reaches the day it was published)
+            add(m, pub - dt.timedelta(days=days), max(pub, published or pub) if days >= 28 else pub, end=end)
         for m in w.night.finditer(folded):
             second = w.weekdays[m.group(2)]
             if second != (w.weekdays[m.group(1)] + 1) % 7:
@@ -320,7 +336,10 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
         for m in w.ago.finditer(folded):
             count = _count(m.group(1))
             unit = float(w.units[m.group(2)])
-            if count is None:
+            if count is None or count * unit > _FARTHEST:
+                continue
+            if m.group(1) is None and m.group(2) in w.plural_units and unit >= 365:
+                add(m, OPEN, pub)  # "منذ سنوات": up to now, from a start not said
                 continue
             if m.group(1) is None and m.group(2) in w.plural_units:
                 # "قبل أيام": a few, two to seven of them ago; "منذ أيام": as many, or for as long
@@ -329,6 +348,11 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
                 continue
             d = pub - dt.timedelta(days=count * unit)
             slack = dt.timedelta(days=0 if count * unit <= 2 else max(1, count * unit // 7))
+            if unit >= 30 and folded[m.start():m.start(1) if m.group(1) else m.start(2)].split()[0] in w.since_words:
+                # "الحرب المستمرة منذ 19 شهرا"، "منذ قرابة خمسة أعوام": for that long, up to now (what
+                # was taken then, "المحتجزين منذ ثلاثة أشهر", was taken on the day it began)
+                add(m, d - slack, max(pub, published or pub), began=min(pub, d + slack))
+                continue
             add(m, d - slack, min(pub, d + slack))
     for m in w.explicit.finditer(folded):
         if w.name_before.search(folded, max(0, m.start() - 16), m.start()):
@@ -415,6 +439,9 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
     return out
 
 
+# the longest time counted back from a day that is read as a date ("قبل 70 عاما"; not "منذ 1400 عام")
+_FARTHEST = 200 * 365
+
 # how far before a date counted back from it ("بعد يومين من"، "وقبل ذلك بيوم") the date it
 # counts from may stand (characters)
 _SHIFT_REACH = 1500
@@ -428,7 +455,7 @@ def _shifted(w, folded: str, found: list[DateMention], pub: dt.date | None) -> l
     out = []
 
     def reference(at):
-        prior = [x for x in found if x.end <= at and at - x.end <= _SHIFT_REACH and x.lo != OPEN]
+        prior = [x for x in found if x.end <= at and at - x.end <= _SHIFT_REACH and x.lo != OPEN and x.began is None]
         if prior:
             return prior[-1].lo, prior[-1].hi
         return (pub, pub) if pub is not None else None
@@ -439,6 +466,8 @@ def _shifted(w, folded: str, found: list[DateMention], pub: dt.date | None) -> l
         if ref is None or count is None:
             return
         unit = w.units[m.group("unit")]
+        if count * unit > _FARTHEST:
+            return
         lo, hi = ref
         if m.group("count") is None and m.group("unit") in w.plural_units:
             # "بعد أيام من": a few, two to seven, before
@@ -631,7 +660,17 @@ class DatedText:
         if before and after and before[-1].start in self.statements and \
                 bisect.bisect_left(self._commas, pos) == bisect.bisect_left(self._commas, after[0].start):
             # "ذكرت الوكالة أمس أن 390 قتلوا خلال أسبوعين": when it was said, and (in the
-            # figure's clause) when it happened
+            # figure's clause) when it happened; a time up to now is up to the day it was said
+            said, m = before[-1].hi, after[0]
+            if self.pub is not None and m.lo != OPEN and m.hi == self.pub and said < self.pub and m.lo < m.hi:
+                return m, m.lo - (self.pub - said), said
+            before = []
+        if before and after and self.pub is not None and after[0].lo != OPEN and after[0].hi >= self.pub - _ONE and \
+                (after[0].hi - after[0].lo).days >= 14 and \
+                bisect.bisect_left(self._commas, pos) == bisect.bisect_left(self._commas, after[0].start) and \
+                bisect.bisect_left(self._commas, before[-1].start) != bisect.bisect_left(self._commas, pos):
+            # "..., والتي أدت إلى سقوط 220 ألف قتيل على مدى 50 عاما": a time up to now said in
+            # the figure's own clause is its time, not a date said before a comma
             before = []
         m = before[-1] if before else after[0] if after else None
         if m is None:
