@@ -1,4 +1,4 @@
-"""Event dates against five hand-checked samples of 100 SaudiNewsNet claims
+"""Event dates against six hand-checked samples of 100 SaudiNewsNet claims (one of them read twice)
 (tests/data/dates_claims*.tsv: the true day or span of each, as read in the article).
 A date is right where the true days lie within marsad's and marsad's span is not needlessly
 wide (at most a week, or twice the true span); a running toll with an unknown start is right
@@ -34,8 +34,15 @@ from marsad.model import Document
 # الفترة نفسها" (the span said last): 0.72, 0.79, 0.64, 0.67. The fifth was read blind by two other
 # readers after all of those rules and scored before any change: 54/85 (0.64; fcc47ae 45/85, 0.53);
 # no wider than the truth 30/85 (0.35; fcc47ae 36/85, 0.42)
-SETS = [("dates_claims.tsv", 0.71), ("dates_claims2.tsv", 0.78), ("dates_claims3.tsv", 0.63), ("dates_claims4.tsv", 0.66),
-        ("dates_claims5.tsv", 0.63)]
+# On 2026-12-05 the rules of commit d3c83e4 ("منذ 19 شهرا"، the calendar week, ...) made from the
+# fifth's misses: 0.74, 0.79, 0.64, 0.71, 0.67. The sixth was then read blind by two more readers
+# and scored once: 38/74 (0.51; ae44bcf 0.50, fcc47ae 0.41). The fifth was also read a second time
+# by two others (dates_claims5b.tsv): marsad by their reading 0.51, and the two readings agree with
+# each other no better than 0.67-0.69 by this measure (printed below): the ceiling of the check.
+SETS = [("dates_claims.tsv", 0.73), ("dates_claims2.tsv", 0.78), ("dates_claims3.tsv", 0.63), ("dates_claims4.tsv", 0.70),
+        ("dates_claims5.tsv", 0.66), ("dates_claims5b.tsv", 0.50), ("dates_claims6.tsv", 0.50)]
+# (a second reading of the same claims, for the agreement of two readers)
+SECOND_READINGS = [("dates_claims5.tsv", "dates_claims5b.tsv")]
 
 
 def _day(s):
@@ -69,9 +76,34 @@ def right(c, t) -> bool:
     return start <= ts and end >= te and (end - start).days <= max(7, 2 * (te - ts).days + 2)
 
 
-def score(name):
-    rows = [line.rstrip("\n").split("\t") for line in (ROOT / "tests" / "data" / name).open(encoding="utf-8")
+def rows_of(name):
+    return [line.rstrip("\n").split("\t") for line in (ROOT / "tests" / "data" / name).open(encoding="utf-8")
             if line.strip() and not line.startswith("#")]
+
+
+class _Read:
+    """A reader's span in the shape of a claim's dates, to score one reader by another."""
+    def __init__(self, t):
+        self.date_start, self.date_end = t[0] and t[0].isoformat(), t[1].isoformat()
+
+
+def agreement(first, second):
+    """(how many claims both readers dated, how many of the second's dates are right by the
+    first's truth, and the other way round), by the measure marsad is held to."""
+    a = {tuple(r[:3]): r for r in rows_of(first)}
+    both = one = other = 0
+    for r in rows_of(second):
+        f = a.get(tuple(r[:3]))
+        if f is None or "UNSURE" in (f[3], r[3]) or truth(f[4]) is None or truth(r[4]) is None:
+            continue
+        both += 1
+        one += right(_Read(truth(r[4])), truth(f[4]))
+        other += right(_Read(truth(f[4])), truth(r[4]))
+    return both, one, other
+
+
+def score(name):
+    rows = rows_of(name)
     texts = snn_records_by_id({r[0] for r in rows})
     ex = ClaimExtractor.default()
     claims = {}
@@ -102,7 +134,7 @@ def score(name):
 @pytest.mark.parametrize("name,floor", SETS)
 def test_dates_against_hand_checked_claims(name, floor):
     ok, n, _, _ = score(name)
-    assert n >= 75 and ok / n >= floor, (ok, n)  # (the claims still made, of the datable ones)
+    assert n >= 70 and ok / n >= floor, (ok, n)  # (the claims still made, of the datable ones)
 
 
 if __name__ == "__main__":
@@ -110,3 +142,7 @@ if __name__ == "__main__":
         ok, n, misses, exact = score(name)
         print("\n".join(misses))
         print(f"{name}: {ok}/{n} dates right ({ok / n:.2f}); {exact} of them no wider than the truth ({exact / n:.2f})")
+    for first, second in SECOND_READINGS:
+        both, one, other = agreement(first, second)
+        print(f"two readings of the same claims ({first}, {second}): of {both} both dated, the second reader is "
+              f"right by the first's truth on {one} ({one / both:.2f}), the first by the second's on {other} ({other / both:.2f})")

@@ -170,7 +170,7 @@ def date_words() -> _DateWords:
         week_start=int(rows["week_start"][0][1]),
         this_month=re.compile(rf"(?<!\w){_GLUE}(?:{alt('this_month')})(?!\w)"),
         last_month=re.compile(rf"(?<!\w){_GLUE}(?:{alt('last_month')})(?!\w)"),
-        part=re.compile(rf"(?<!\w){_GLUE}({alt('month_part')})\s+(?:(?:{alt('this_month')})|({alt('last_month')})|(?:{month_word}\s+)?({month})(?!\w){tail})"),
+        part=re.compile(rf"(?<!\w){_GLUE}({alt('month_part')})\s+(?:({alt('last_month')})|(?:{alt('this_month')})|(?:{month_word}\s+)?({month})(?!\w){tail})"),
         parts=table("month_part", pair),
         # ("قبل نحو 24 شهرا": the words of about, as qualifiers.tsv has them)
         ago=re.compile(rf"(?<!\w)(?:{alt('ago')})\s+(?:(?:{about})\s+)?(?:(\d+|\w+)\s+)?({alt('unit')})(?!\w)"),
