@@ -56,7 +56,9 @@ def test_spans_said_with_since_and_during():
     assert said("قتل 51 خلال الـ48 ساعة") == [("خلال ال48 ساعه", "2015-07-19", "2015-07-21")]
     assert said("قتلوا خلال أسبوعين من الغارات") == [("خلال اسبوعين", "2015-07-05", "2015-07-21")]
     assert said("قتل 660 خلال شهر ونصف")[0][1:] == ("2015-05-31", "2015-07-21")
-    assert said("خلال 10 أشهر")[0][1:] == ("2014-08-13", "2015-07-21")
+    # (a season or more is counted round, from the first of the month it reaches)
+    assert said("خلال 10 أشهر")[0][1:] == ("2014-08-01", "2015-07-21")
+    assert said("خلال الـ12 عاما الماضية")[0][1:] == ("2001-11-01", "2015-07-21")
     assert said("خلال شهر ميلادي واحد") == [] and said("خلال شهر رمضان")[0][1:] == ("2015-06-18", "2015-07-16")
     assert said("خلال أيام") == [] and said("في يومين") == []
     # two dates after "بين" or "من" are one span; a day may be an ordinal before "من"
@@ -67,9 +69,13 @@ def test_spans_said_with_since_and_during():
     assert said("الأول من نوعه") == []
     assert said("قبل نحو 24 شهرا")[0][1:] == ("2013-04-20", "2013-11-10")  # "about", and a slack of a seventh
     # "منذ" a count of months or years: for that long, up to now (with the same slack)
-    assert said("الحرب الأهلية المستمرة منذ 19 شهرا")[0][1:] == ("2013-10-08", "2015-07-21")
-    assert said("دم يهرق منذ قرابة خمسة أعوام")[0][1:] == ("2009-11-04", "2015-07-21")
-    assert said("في السنوات الثلاث الماضية")[0][1:] == ("2012-07-21", "2015-07-21")
+    assert said("الحرب الأهلية المستمرة منذ 19 شهرا")[0][1:] == ("2013-10-01", "2015-07-21")
+    assert said("دم يهرق منذ قرابة خمسة أعوام")[0][1:] == ("2009-11-01", "2015-07-21")
+    assert said("منذ أربعة أشهر")[0][1:] == ("2015-03-01", "2015-07-21")
+    assert said("في السنوات الثلاث الماضية")[0][1:] == ("2012-02-01", "2015-07-21")
+    # two years with a dash are those years; not in a longer number, nor years to come
+    assert said("خلال فترة حكمه (1982-1990)") == [("1982-1990", "1982-01-01", "1990-12-31")]
+    assert said("في 1982-2090") == [] and said("رقم 1982-1990-12") == []
     # years with no count: up to now from a start not said; and history is no event date
     (m,) = find_dates(fold("قتل المئات منذ سنوات"), PUB)
     assert (m.lo, m.hi) == (OPEN, PUB)
@@ -88,11 +94,15 @@ def test_a_statement_s_day_gives_way_to_the_day_in_the_figure_s_clause():
     a, b = marsad.extract("قتلت طائرات التحالف 3042 مسلحا خلال 10 أشهر. وقال المرصد في بيان تلقت وكالة الأنباء "
                           "الألمانية نسخة منه الخميس إن 170 مدنيا قتلوا جراء هذه الغارات خلال هذه الفترة.",
                           date="2015-07-24")
-    assert (b.low, b.date_start, b.date_end) == (170, "2014-08-15", "2015-07-23")
+    assert (b.low, b.date_start, b.date_end) == (170, "2014-07-31", "2015-07-23")
     # a time up to now in the figure's own clause is its time, not a date said before a comma
     (c,) = marsad.extract("وتجري الحكومة والمتمردون محادثات منذ عامين ونصف العام لإنهاء الحرب، والتي أدت إلى سقوط "
                           "نحو 220 ألف قتيل على مدى 50 عاما.", date="2015-07-27")
-    assert (c.date_start, c.date_end, c.date_text) == ("1958-06-19", "2015-07-27", "على مدى 50 عاما")
+    assert (c.date_start, c.date_end, c.date_text) == ("1958-06-01", "2015-07-27", "على مدى 50 عاما")
+    # ... also "منذ" a day said after the figure in its clause
+    a, b = marsad.extract("وأعلنت المنظمة أن 250 ألفا نزحوا من الرمادي منذ أبريل الماضي، و75 ألفا نزحوا من الفلوجة "
+                          "منذ 8 يوليو الجاري.", date="2015-07-21")
+    assert (a.date_start, b.date_start, b.date_end) == ("2015-04-01", "2015-07-08", "2015-07-21")
     # ... not to one in another clause
     a, b = marsad.extract("أعلنت الوزارة أمس أن 5 جنود قتلوا، وأصيب 3 آخرون في هجوم الخميس.", date="2015-08-10")
     assert (a.date_start, a.date_end, a.date_text) == ("2015-08-08", "2015-08-09", "أمس")

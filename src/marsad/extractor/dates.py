@@ -46,6 +46,8 @@ OPEN = dt.date.min
 # a conjunction or preposition glued to a date word ("وأمس"، "بالخميس")
 _GLUE = PROCLITICS_NO_ARTICLE
 _YEAR = r"(1[34]\d\d|20\d\d|19\d\d)"
+# two years joined by a dash: "(1982-1990)"، "2011 - 2014" (not a part of a longer number or a date)
+_YEAR_RANGE = re.compile(r"(?<![\d/.-])(19\d\d|20\d\d)\s*[-–]\s*(19\d\d|20\d\d)(?![\d/.-])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,12 +317,16 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
             if m.group("half"):
                 count += Fraction(1, 2)  # "خلال شهر ونصف"
             days = max(1, round(count * unit))
-            if m.group("past") is None:
-                days += days // 7  # "خلال أسبوعين" is about that long: it may be 16 days
+            if m.group("past") is None or unit >= 30:
+                # "خلال أسبوعين" is about that long: it may be 16 days; months and years are
+                # counted round ("خلال الـ12 عاما الماضية" from May 2003, in July 2015)
+                days += days // 7
             if days > _FARTHEST:
                 continue  # "خلال 1400 عام": history, no event date
-            # (a long time up to now reaches the day it was published)
-            add(m, pub - dt.timedelta(days=days), max(pub, published or pub) if days >= 28 else pub, end=end)
+            # (a long time up to now reaches the day it was published; a season or more is
+            # counted from the first of the month it reaches)
+            first = pub - dt.timedelta(days=days)
+            add(m, first.replace(day=1) if days >= 90 else first, max(pub, published or pub) if days >= 28 else pub, end=end)
         for m in w.night.finditer(folded):
             second = w.weekdays[m.group(2)]
             if second != (w.weekdays[m.group(1)] + 1) % 7:
@@ -351,7 +357,9 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
             if unit >= 30 and folded[m.start():m.start(1) if m.group(1) else m.start(2)].split()[0] in w.since_words:
                 # "الحرب المستمرة منذ 19 شهرا"، "منذ قرابة خمسة أعوام": for that long, up to now (what
                 # was taken then, "المحتجزين منذ ثلاثة أشهر", was taken on the day it began)
-                add(m, d - slack, max(pub, published or pub), began=min(pub, d + slack))
+                # (a season or more is counted round: from the first of the month it reaches)
+                lo = d - slack
+                add(m, lo.replace(day=1) if count * unit >= 90 else lo, max(pub, published or pub), began=min(pub, d + slack))
                 continue
             add(m, d - slack, min(pub, d + slack))
     for m in w.explicit.finditer(folded):
@@ -407,6 +415,10 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
         year = int(m.group(1))
         if 1900 <= year <= 2100:
             add(m, dt.date(year, 1, 1), dt.date(year, 12, 31))
+    for m in _YEAR_RANGE.finditer(folded):  # "خلال فترة حكمه (1982-1990)": those years
+        first, last = int(m.group(1)), int(m.group(2))
+        if 1900 <= first < last <= (published or pub or dt.date.max).year:
+            add(m, dt.date(first, 1, 1), dt.date(last, 12, 31))
     # one date per stretch of words: the first found of overlapping ones (a day before the
     # weekday in brackets after it, a day of a month before the month alone)
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
@@ -666,7 +678,7 @@ class DatedText:
                 return m, m.lo - (self.pub - said), said
             before = []
         if before and after and self.pub is not None and after[0].lo != OPEN and after[0].hi >= self.pub - _ONE and \
-                (after[0].hi - after[0].lo).days >= 14 and \
+                ((after[0].hi - after[0].lo).days >= 14 or after[0].began is not None) and \
                 bisect.bisect_left(self._commas, pos) == bisect.bisect_left(self._commas, after[0].start) and \
                 bisect.bisect_left(self._commas, before[-1].start) != bisect.bisect_left(self._commas, pos):
             # "..., والتي أدت إلى سقوط 220 ألف قتيل على مدى 50 عاما": a time up to now said in
