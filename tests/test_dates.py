@@ -70,7 +70,7 @@ def test_spans_said_with_since_and_during():
     assert said("قبل نحو 24 شهرا")[0][1:] == ("2013-04-20", "2013-11-10")  # "about", and a slack of a seventh
     # "منذ" a count of months or years: for that long, up to now (with the same slack)
     assert said("الحرب الأهلية المستمرة منذ 19 شهرا")[0][1:] == ("2013-10-01", "2015-07-21")
-    assert said("دم يهرق منذ قرابة خمسة أعوام")[0][1:] == ("2009-11-01", "2015-07-21")
+    assert said("دم يهرق منذ قرابة خمسة أعوام")[0][1:] == ("2010-01-01", "2015-07-21")  # (a slack of half a year at most)
     assert said("منذ أربعة أشهر")[0][1:] == ("2015-03-01", "2015-07-21")
     assert said("في السنوات الثلاث الماضية")[0][1:] == ("2012-02-01", "2015-07-21")
     # two years with a dash are those years; not in a longer number, nor years to come
@@ -176,6 +176,60 @@ def test_a_claim_takes_the_date_nearest_it_else_its_paragraph_s_or_the_one_befor
     assert (c.date_start, c.date_end, c.time_precision, c.date_text) == ("2015-07-19", "2015-07-21", 2, None)
     (c,) = marsad.extract("أصيب 7 أشخاص في حماة أمس.")
     assert c.date_start is None and c.time_precision is None  # no publication day: no date invented
+
+
+def test_feasts_eves_parts_of_a_year_and_pairs_of_years():
+    # a feast is its Hijri day, the last one on or before the publication (1 Shawwal 1436 is 17 July 2015)
+    assert said("في أول أيام عيد الفطر")[0][1:] == ("2015-07-17", "2015-07-17")
+    assert said("خلال عيد الفطر")[0][1:] == ("2015-07-17", "2015-07-19")
+    assert said("في يوم عرفة")[0][1:] == ("2014-10-03", "2014-10-03")  # (9 Dhu al-Hijja 1435: the last one)
+    # "ليل الاثنين": the night into Monday or Monday's own, both days; two weekdays are that night
+    assert said("وقع ليل الاثنين")[0][1:] == ("2015-07-19", "2015-07-20")
+    assert said("ليل الأحد الاثنين")[0][1:] == ("2015-07-19", "2015-07-20")
+    assert said("هذا الصباح")[0][1:] == ("2015-07-21", "2015-07-21")
+    assert said("في مطلع العام الماضي")[0][1:] == ("2014-01-01", "2014-02-28")
+    assert said("أواخر عام 2013")[0][1:] == ("2013-10-01", "2013-12-31")
+    assert said("خلال حكمه بين عامي 1982 و1990")[0][1:] == ("1982-01-01", "1990-12-31")
+    assert said("لشهر يونيو (حزيران) الماضي")[0][1:] == ("2015-06-01", "2015-06-30")
+    assert said("وفي إب") == []  # a Yemeni province, not "آب" (no "و" before a month's lead)
+    # fighting that has gone on that long: up to now, a season or more from the 1st of its month
+    assert said("وأدت أكثر من أربعة أشهر من المعارك")[0][1:] == ("2015-03-01", "2015-07-21")
+    assert said("ثلاثة أيام من الحصار") == []
+    # a few weeks or months with no count: from a start not said
+    assert said("خلال الأسابيع القليلة الماضية")[0][1] == OPEN.isoformat()
+    assert said("خلال الأيام القليلة الماضية")[0][1:] == ("2015-07-18", "2015-07-21")
+
+
+def test_a_day_in_quotes_and_a_statement_s_day_after_a_long_name():
+    assert said('وقال المحافظ "هذا الصباح انفجرت سيارة"')[0][1:] == ("2015-07-21", "2015-07-21")
+    assert said("نشرت صحيفة «اليوم»") == []  # a paper's name
+    (c,) = marsad.extract('وقالت الجبهة الشامية المنضوية في غرفة عمليات "أهل الشام" بريف حلب الشمالي، مساء الأربعاء، '
+                          "إنها قتلت 12 عنصرا من قوات النظام.", date="2015-07-23")
+    assert (c.date_start, c.date_end) == ("2015-07-21", "2015-07-22")  # said on Wednesday: done by then
+
+
+def test_a_date_right_after_the_figure_before_the_day_said_before_it_is_its_own():
+    (c,) = marsad.extract("وتأجلت أمس محاكمة الرئيس السابق بقتل الآلاف خلال حكمه بين عامي 1982 و1990.", date="2015-07-22")
+    assert (c.date_start, c.date_end) == ("1982-01-01", "1990-12-31")
+    (c,) = marsad.extract("وتجري المباريات بلا جمهور منذ فبراير الماضي، بعد مذبحة قتل فيها 72 مشجعا في فبراير عام 2012.",
+                          date="2015-07-25")
+    assert (c.date_start, c.date_end) == ("2012-02-01", "2012-02-29")
+    # (not a date of another clause: "... ويذكر أن حصيلة يونيو")
+    (c, _) = marsad.extract("وقتل أمس 35 شخصا ويذكر أن حصيلة يونيو بلغت 40 قتيلا.", date="2015-07-22")
+    assert (c.low, c.date_start, c.date_end) == (35, "2015-07-21", "2015-07-21")
+
+
+def test_a_date_in_another_clause_after_the_figure_is_that_clause_s():
+    text = "وقع هجوم على النفق ليل الأحد الاثنين.\n\nوأصيب 3 من الشرطة بالحجارة، ويشهد النفق منذ أسابيع محاولات تسلل."
+    (c,) = marsad.extract(text, date="2015-08-04")
+    assert (c.date_start, c.date_end, c.date_text) == ("2015-08-02", "2015-08-03", "ليل الأحد الاثنين")
+    # (a start said there is still the figure's)
+    (c,) = marsad.extract("وأشار المرصد إلى ارتفاع عدد القتلى إلى 500 على الأقل جراء غارات التحالف، وضرباته الصاروخية "
+                          "على مناطق في سوريا منذ 23 سبتمبر 2014، وحتى فجر اليوم.", date="2015-07-23")
+    assert (c.date_start, c.date_end) == ("2014-09-23", "2015-07-23")
+    # (", وفق ما": the same clause goes on)
+    (c,) = marsad.extract("قتل 11 شخصا بقذائف على دمشق، وفق ما أوردت الوكالة أمس.", date="2015-08-09")
+    assert c.date_text == "أمس"
 
 
 def test_a_statement_s_day_reaches_back_a_day():

@@ -109,6 +109,14 @@ class _DateWords:
     span: re.Pattern         # خلال الأسبوعين الماضيين، خلال الـ48 ساعة، خلال 10 أشهر
     past_only_leads: frozenset  # "في": a span only with "الماضي"
     night: re.Pattern        # ليلة الخميس الجمعة
+    eve: re.Pattern          # ليل الاثنين: that night, or the one before it
+    holiday: re.Pattern      # أول أيام عيد الفطر
+    holidays: dict
+    year_part: re.Pattern    # مطلع العام الماضي
+    year_parts: dict
+    year_pair: re.Pattern    # بين عامي 1982 و1990
+    span_of: re.Pattern      # أربعة أشهر من المعارك: that long, up to now
+    new_clause: re.Pattern   # "، ويشهد": a comma that begins another clause (not "، وفق ما")
     saying: re.Pattern       # a verb of saying ending right before a date: the statement's day
     told: re.Pattern         # a relative day with its weekday ("أمس الجمعة"، "اليوم (السبت)")
 
@@ -151,15 +159,15 @@ def date_words() -> _DateWords:
                rf"|((?:{alt('year_last')})|(?:{alt('year_this')}))(?!\w)))?")
 
     return _DateWords(
-        # (not a name in quotes: the paper «اليوم»)
-        day=re.compile(rf"(?<![\w«\"“]){_GLUE}({alt('day')})(?![\w»\"”])"),
+        # (not a name in quotes: the paper «اليوم»; "«هذا الصباح فجر انتحاري" is a day)
+        day=re.compile(rf"(?<!\w)(?<![«\"“](?=(?:{alt('day')})[»\"”])){_GLUE}({alt('day')})(?!\w)"),
         days=table("day"),
         weekday=re.compile(rf"(?<!\w){_GLUE}(?:{day_word}\s+)?({alt('weekday')})(?!\w){tail}"),
         weekdays=table("weekday"),
         explicit=re.compile(rf"(?<![\d/])(?<!\w\w){day_number}\s*(?:{of}\s+)?(?:{month_word}\s+)?({month})(?!\w)(?:\s*[/(-]?\s*{gregorian}\s*\)?)?{tail}{year_of}"),
         month_alone=re.compile(
-            rf"(?:(?<!\w)({alt('month_lead')}|{month_word})\s+(?:{month_word}\s+)?)?"
-            rf"(?<!\w)({month})(\s*[/-]?\s*{gregorian})?(?!\w){tail}{year_of}"),
+            rf"(?:(?<!\w)({alt('month_lead')}|{_GLUE}(?:{month_word}))\s+(?:{month_word}\s+)?)?"
+            rf"(?<!\w)({month})(\s*[/(-]?\s*{gregorian}(?!\w)\s*\)?)?(?!\w){tail}{year_of}"),
         months=months, hijri=hijri, ordinals=ordinals,
         day_of_month=re.compile(rf"(?<![\d/])(?<!\w\w){day_number}\s*{of}\s+(?:({alt('last_month')})|({alt('this_month')}))(?!\w)"),
         range_lead=re.compile(rf"(?<!\w){_GLUE}(?:{alt('range_lead')})\s*$"),
@@ -178,14 +186,24 @@ def date_words() -> _DateWords:
         ago=re.compile(rf"(?<!\w)(?:{alt('ago')})\s+(?:(?:{about})\s+)?(?:(\d+|\w+)\s+)?({alt('unit')})(?!\w)"),
         # (with no "الماضية" after it, only with a count: "خلال 10 أشهر"، "خلال أسبوعين")
         span=re.compile(rf"(?<!\w){_GLUE}(?P<lead>{alt('span_lead')})\s+(?:(?:{article}\s*)?(?P<count>\d+|\w+)\s+)?"
-                        rf"(?P<unit>{alt('unit')})(?(count)|(?:\s+(?!(?:{alt('past_plural')})(?!\w))(?:{article}\s*)?"
+                        rf"(?P<unit>{alt('unit')})(?(count)|(?:\s+(?!(?:{alt('past_plural')}|{alt('few')})(?!\w))(?:{article}\s*)?"
                         rf"(?!{half})(?P<count_after>\d+|\w+))?)"
-                        rf"(?P<half>\s+{half})?(?:\s+(?P<past>{alt('past_plural')}))?(?!\w)"),
+                        rf"(?P<half>\s+{half})?(?P<few>\s+(?:{alt('few')}))?(?:\s+(?P<past>{alt('past_plural')}))?(?!\w)"),
         past_only_leads=frozenset(p for p, v in rows["span_lead"] if v == "past"),
         night=re.compile(rf"(?<!\w){_GLUE}(?:{alt('night')})\s+(?:{day_word}\s+)?({alt('weekday')})\s*"
                          rf"(?:[-/–]\s*)?(?:و)?({alt('weekday')})(?!\w)"),
+        eve=re.compile(rf"(?<!\w){_GLUE}(?:{alt('eve')})\s+(?:{day_word}\s+)?({alt('weekday')})(?!\w)"
+                       rf"(?!\s*(?:[-/–]\s*)?(?:و)?(?:{alt('weekday')})(?!\w))"),
+        holiday=re.compile(rf"(?<!\w){_GLUE}({alt('holiday')})(?!\w)"),
+        holidays=table("holiday", lambda v: tuple(int(x) for x in v.split(","))),
+        year_part=re.compile(rf"(?<!\w){_GLUE}({alt('year_part')})\s+(?:({alt('year_last')})|({alt('year_this')})|"
+                             rf"(?:{alt('year_word')})\s+{_YEAR})(?!\w)"),
+        year_parts=table("year_part", pair),
+        new_clause=re.compile(rf"[،,]\s*(?!(?:{alt('same_clause')})(?!\w))و\w"),
+        span_of=re.compile(rf"(?<!\w){counted}\s+من\s+(?:{alt('span_of')})(?!\w)"),
+        year_pair=re.compile(rf"(?<!\w){_GLUE}(?:{alt('year_pair')})\s+{_YEAR}\s*(?:{alt('year_pair_join')})\s*{_YEAR}(?!\d)"),
         saying=re.compile(rf"(?<!\w){_GLUE}(?:{alternation(fold(r[0]) for r in read_tsv('attribution.tsv') if len(r) > 1 and r[1] == 'verb')})"
-                          rf"{end_pattern('object')}(?:(?:[\s،,]+\S+){{0,8}}|(?:\s+[^\s،,]+){{9,12}})[\s،,(]*$"),
+                          rf"{end_pattern('object')}(?:(?:[\s،,]+\S+){{0,8}}|(?:(?:\s*[،,]\s*(?!و)|\s+)[^\s،,]+){{9,12}})[\s،,(]*$"),
         told=re.compile(rf"(?<![\w«\"“]){_GLUE}({alt('day')})\s*[(]?\s*(?:{day_word}\s+)?({alt('weekday')})(?!\w)"),
         units={p: Fraction(v.rstrip("+")) for p, v in rows["unit"]},
         plural_units=frozenset(p for p, v in rows["unit"] if v.endswith("+")),
@@ -309,11 +327,13 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
                 # "في يومين"، "خلال أيام"، "خلال شهر ميلادي واحد": no span up to the day it was
                 # written (a dual says its count: "خلال أسبوعين")
                 continue
-            if count is None and plural and unit >= 365:
-                add(m, OPEN, pub)  # "طوال السنوات الماضية": up to now, from a start not said
+            if count is None and plural and (unit >= 30 or (unit >= 7 and m.group("few"))):
+                # "طوال السنوات الماضية"، "في الأشهر الماضية"، "خلال الأسابيع القليلة الماضية": up to
+                # now, from a start not said ("خلال الأسابيع الماضية" is about a month)
+                add(m, OPEN, pub)
                 continue
             if count is None:
-                count = 5 if plural else 1  # "خلال الأسابيع الماضية": some; "خلال أسبوعين"
+                count = (3 if m.group("few") else 5) if plural else 1  # "خلال الأيام القليلة الماضية"، "خلال أسبوعين"
             if m.group("half"):
                 count += Fraction(1, 2)  # "خلال شهر ونصف"
             days = max(1, round(count * unit))
@@ -327,6 +347,15 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
             # counted from the first of the month it reaches)
             first = pub - dt.timedelta(days=days)
             add(m, first.replace(day=1) if days >= 90 else first, max(pub, published or pub) if days >= 28 else pub, end=end)
+        for m in w.span_of.finditer(folded):
+            count = _count(m.group("count"))
+            if count is None or (m.group("count") is None and m.group("unit") in w.plural_units):
+                continue  # ("أيام من القتال": how many not said)
+            days = round(count * w.units[m.group("unit")])
+            days += days // 7 if days >= 30 else 0
+            if 7 <= days <= _FARTHEST:  # (a season or more from the first of the month it reaches)
+                first = pub - dt.timedelta(days=days)
+                add(m, first.replace(day=1) if days >= 90 else first, max(pub, published or pub))
         for m in w.night.finditer(folded):
             second = w.weekdays[m.group(2)]
             if second != (w.weekdays[m.group(1)] + 1) % 7:
@@ -334,6 +363,20 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
             back = (pub.weekday() - second) % 7
             d = pub - dt.timedelta(days=back)
             add(m, d - _ONE, d)  # the night between the two days
+        for m in w.eve.finditer(folded):
+            d = pub - dt.timedelta(days=(pub.weekday() - w.weekdays[m.group(1)]) % 7)
+            add(m, d - _ONE, d)  # "ليل الاثنين": the night into Monday or Monday's
+        for m in w.holiday.finditer(folded):
+            month, day, days = w.holidays[m.group(1)]
+            first = _hijri_day(month, day, None, pub)
+            if first is not None:
+                add(m, first, min(first + dt.timedelta(days=days - 1), max(first, pub)))
+        for m in w.year_part.finditer(folded):
+            a, b = w.year_parts[m.group(1)]
+            year = pub.year - 1 if m.group(2) else pub.year if m.group(3) else int(m.group(4))
+            if 1900 <= year <= pub.year:
+                last = dt.date(year, b, 1) + dt.timedelta(days=31)
+                add(m, dt.date(year, a, 1), min(last.replace(day=1) - _ONE, max(pub, dt.date(year, a, 1))))
         for m in w.this_month.finditer(folded):  # (up to the day it was published)
             add(m, pub.replace(day=1), max(pub, published))
         for m in w.last_month.finditer(folded):
@@ -353,7 +396,7 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
                 add(m, pub - dt.timedelta(days=7 * unit), pub if since else pub - dt.timedelta(days=2 * unit))
                 continue
             d = pub - dt.timedelta(days=count * unit)
-            slack = dt.timedelta(days=0 if count * unit <= 2 else max(1, count * unit // 7))
+            slack = dt.timedelta(days=0 if count * unit <= 2 else min(183, max(1, count * unit // 7)))
             if unit >= 30 and folded[m.start():m.start(1) if m.group(1) else m.start(2)].split()[0] in w.since_words:
                 # "الحرب المستمرة منذ 19 شهرا"، "منذ قرابة خمسة أعوام": for that long, up to now (what
                 # was taken then, "المحتجزين منذ ثلاثة أشهر", was taken on the day it began)
@@ -415,7 +458,8 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
         year = int(m.group(1))
         if 1900 <= year <= 2100:
             add(m, dt.date(year, 1, 1), dt.date(year, 12, 31))
-    for m in _YEAR_RANGE.finditer(folded):  # "خلال فترة حكمه (1982-1990)": those years
+    for m in [*_YEAR_RANGE.finditer(folded), *w.year_pair.finditer(folded)]:
+        # "خلال فترة حكمه (1982-1990)"، "بين عامي 1982 و1990": those years
         first, last = int(m.group(1)), int(m.group(2))
         if 1900 <= first < last <= (published or pub or dt.date.max).year:
             add(m, dt.date(first, 1, 1), dt.date(last, 12, 31))
@@ -453,6 +497,12 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
 
 # the longest time counted back from a day that is read as a date ("قبل 70 عاما"; not "منذ 1400 عام")
 _FARTHEST = 200 * 365
+
+# how far after a figure's words a date before the one said before them may stand to date it
+# (characters: "قتل فيها 72 مشجعا للأهلي في فبراير عام 2012")
+_AFTER_REACH = 30
+# (no other clause between: "... 335 شخصا ويذكر أن حصيلة شهر حزيران")
+_NEW_CLAUSE = re.compile(r"(?<!\w)(?:و\w+|[أإا]ن)(?!\w)")
 
 # how far before a date counted back from it ("بعد يومين من"، "وقبل ذلك بيوم") the date it
 # counts from may stand (characters)
@@ -649,6 +699,7 @@ class DatedText:
                            if m.lo == m.hi and said.search(folded, max(0, m.start - 80), m.start)}
         self.mentions = [DateMention(to_raw(m.start), to_raw(m.end), m.lo, m.hi, m.began, m.clause) for m in found]
         self._commas = [to_raw(m.start()) for m in _COMMA.finditer(folded)]
+        self._new_clauses = {to_raw(m.start()) for m in date_words().new_clause.finditer(folded)}
         self._still = [to_raw(m.end()) for m in date_words().still.finditer(folded)]
         self._starts = [m.start for m in self.mentions]
         self.spans = [(to_raw(s), to_raw(e)) for s, e in spans]
@@ -661,9 +712,9 @@ class DatedText:
         """pos is in the clause m begins ("بعد يومين من مقتل رضيع"): near, no comma between."""
         return pos - m.end <= 150 and bisect.bisect_left(self._commas, m.end) == bisect.bisect_left(self._commas, pos)
 
-    def for_position(self, pos: int) -> tuple[DateMention | None, dt.date | None, dt.date | None]:
-        """(the mention that dates a claim at position pos, or None; its first and last day),
-        or (None, None, None) where nothing gives a date."""
+    def for_position(self, pos: int, end: int | None = None, raw: str = "") -> tuple[DateMention | None, dt.date | None, dt.date | None]:
+        """(the mention that dates a claim at position pos (its words ending at end, in raw), or
+        None; its first and last day), or (None, None, None) where nothing gives a date."""
         i = max(0, bisect.bisect_right(self._span_starts, pos) - 1)
         s, e = self.spans[i] if self.spans else (0, pos + 1)
         k = bisect.bisect_right(self._starts, pos)
@@ -684,6 +735,21 @@ class DatedText:
             # "..., والتي أدت إلى سقوط 220 ألف قتيل على مدى 50 عاما": a time up to now said in
             # the figure's own clause is its time, not a date said before a comma
             before = []
+        if before and after and after[0].start - (end or pos) <= _AFTER_REACH and after[0].lo != OPEN and \
+                after[0].hi < before[-1].lo and not _NEW_CLAUSE.search(raw[end or pos:after[0].start]) and \
+                bisect.bisect_left(self._commas, pos) == bisect.bisect_left(self._commas, after[0].start):
+            # "تأجلت أمس محاكمة حبري بقتل الآلاف خلال حكمه بين عامي 1982 و1990": a time right after
+            # the figure, before the day said before it, is the time of what it counts
+            before = []
+        if not before and after and bisect.bisect_left(self._commas, end or pos) != bisect.bisect_left(self._commas, after[0].start) \
+                and self._commas[bisect.bisect_left(self._commas, end or pos)] in self._new_clauses and self.pub is not None \
+                and after[0].lo != OPEN and after[0].began is None and after[0].hi >= self.pub - _ONE and \
+                (after[0].hi - after[0].lo).days >= 7:
+            # "القبض على المهاجر الذي قذفه بالحجارة وهو سوداني، ويشهد النفق منذ أسابيع محاولات
+            # تسلل": a while up to now in another clause after the figure's is that clause's (a
+            # day there is still the figure's, "قتل 5، وأصيب 10 في هجوم الجمعة", and so is a
+            # start, "ارتفع العدد إلى 3216 جراء غارات التحالف، وضرباته منذ 23 سبتمبر 2014")
+            after = []
         m = before[-1] if before else after[0] if after else None
         if m is None:
             # (the paragraph before goes on with its day: "أما في تعز فقد قتل 11 ... الخميس" then
@@ -709,7 +775,7 @@ class DatedText:
         """Set a claim's date fields (date_start, date_end, time_precision, date_text). A
         running toll (claim.cumulative) runs from the start its words give (or an unknown
         one) to the day it was given, unless its sentence names the day of an incident."""
-        m, lo, hi = self.for_position(claim.start)
+        m, lo, hi = self.for_position(claim.start, claim.end, raw)
         if getattr(claim, "kind", None) in _HELD and not getattr(claim, "cumulative", False):
             # people held or missing "منذ أبريل" were taken then: the date right after the figure's
             # words, in its clause, and the start of the span
