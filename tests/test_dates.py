@@ -251,6 +251,13 @@ def test_a_running_toll_runs_to_the_day_it_was_given():
     assert c.cumulative and (c.date_start, c.date_end) == (None, "2015-07-21")  # a start no one said
 
 
+def test_a_toll_of_the_conflict_runs_from_a_start_not_said():
+    (c,) = marsad.extract("وأضاف المرصد أن نحو 1500 شخص مجهول الهوية قتلوا في الصراع.", date="2015-08-07")
+    assert c.cumulative and (c.date_start, c.date_end) == (None, "2015-08-07")
+    (c,) = marsad.extract("وتشهد البلاد نزاعا تسبب منذ منتصف مارس بمقتل أكثر من 4000 شخص.", date="2015-08-07")
+    assert c.cumulative and (c.date_start, c.date_end) == ("2015-03-10", "2015-08-07")
+
+
 def test_people_held_since_a_day_were_taken_then():
     (c,) = marsad.extract("تبدأ اليوم محاكمة 100 من الصيادين المحتجزين منذ أبريل الماضي بتهمة التجسس.", date="2015-07-22")
     assert (c.kind, c.date_start, c.date_end, c.date_text) == ("detained", "2015-04-01", "2015-04-30", "منذ أبريل الماضي")
