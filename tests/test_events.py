@@ -165,3 +165,16 @@ def test_a_later_report_recalls_an_incident_by_its_place_and_a_rare_figure():
     assert score(_claim(12, "2015-08-10", 2, words | set(range(4, 12))), small) is not None  # ... with most words
     assert score(_claim(13, "2015-08-10", 15, words, place="Jeddah"), big) is None  # another town
     assert score(_claim(14, "2015-09-10", 15, words), big) is None  # over three weeks later
+
+
+def test_events_in_places_apart_are_one_only_with_a_rare_figure_in_common():
+    from marsad.link.events import ELSEWHERE_WORDS, Event, _events_fit
+    # a statement read in Jeddah about the Abha bombing (15 killed) is the same incident; two
+    # killed in Jeddah and two in Abha the same day are not, however alike their reports' words
+    abha, jeddah = Event(), Event()
+    abha.add(_claim(1, "2015-08-06", 15, set(range(20))))
+    abha.add(_claim(2, "2015-08-06", 2, set(range(20))))
+    jeddah.add(_claim(3, "2015-08-06", 2, set(range(20)), place="Jeddah"))
+    assert _events_fit(abha, jeddah) is None
+    jeddah.add(_claim(4, "2015-08-06", 15, set(range(20)), place="Jeddah"))
+    assert _events_fit(abha, jeddah) == ELSEWHERE_WORDS

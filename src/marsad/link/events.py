@@ -73,7 +73,9 @@ WORDS_NEEDED = 0.3
 # in the event's
 WORDS_NEEDED_UNPLACED = 0.5
 # two events are merged where their words (weighted by rarity) are at least this alike
-# ... and where their places are apart: the same figure and this many of their words
+# ... and where their places are apart: the same figure, one of RARE_FIGURE or more (two
+# killed in Ceylanpınar and two of Suruç's victims are not one incident), and this many of
+# their words
 ELSEWHERE_WORDS = 0.6
 MERGE_SIMILARITY = 0.2
 SAME_FIGURE_BONUS = 0.15
@@ -353,8 +355,8 @@ def _events_fit(a: Event, b: Event, strict: bool = False) -> float | None:
         return None
     if places is False:
         # places apart, which a report's place often is (where a statement was made: "الرياض
-        # - واس"): one incident only if its days, a figure and most of its words are the same
-        return ELSEWHERE_WORDS if meet and _shared_figure(a, b) else None
+        # - واس"): one incident only if its days, a rare figure and most of its words are the same
+        return ELSEWHERE_WORDS if meet and _shared_figure(a, b, RARE_FIGURE) else None
     if meet:
         return MERGE_SIMILARITY
     if wa[0] > wb[1]:
@@ -364,9 +366,9 @@ def _events_fit(a: Event, b: Event, strict: bool = False) -> float | None:
     return RECALL_WORDS if _shared_figure(a, b) else None if strict else RECALL_WORDS_ALONE
 
 
-def _shared_figure(a: Event, b: Event) -> bool:
-    """Whether two events give one figure of the same kind."""
-    figures = {(c.kind, c.figure) for c in a.claims if c.figure is not None}
+def _shared_figure(a: Event, b: Event, least: float = 0) -> bool:
+    """Whether two events give one figure of the same kind (at least least)."""
+    figures = {(c.kind, c.figure) for c in a.claims if c.figure is not None and c.figure >= least}
     return any((c.kind, c.figure) in figures for c in b.claims)
 
 
