@@ -117,6 +117,7 @@ class _DateWords:
     year_pair: re.Pattern    # بين عامي 1982 و1990
     span_of: re.Pattern      # أربعة أشهر من المعارك: that long, up to now
     new_clause: re.Pattern   # "، ويشهد": a comma that begins another clause (not "، وفق ما")
+    clause_open: re.Pattern  # "ويذكر"، "أن": a word that begins another clause
     saying: re.Pattern       # a verb of saying ending right before a date: the statement's day
     told: re.Pattern         # a relative day with its weekday ("أمس الجمعة"، "اليوم (السبت)")
 
@@ -199,7 +200,8 @@ def date_words() -> _DateWords:
         year_part=re.compile(rf"(?<!\w){_GLUE}({alt('year_part')})\s+(?:({alt('year_last')})|({alt('year_this')})|"
                              rf"(?:{alt('year_word')})\s+{_YEAR})(?!\w)"),
         year_parts=table("year_part", pair),
-        new_clause=re.compile(rf"[،,]\s*(?!(?:{alt('same_clause')})(?!\w))و\w"),
+        new_clause=re.compile(rf"[،,]\s*(?!(?:{alt('same_clause')})(?!\w))(?:{alt('conjunction')})\w"),
+        clause_open=re.compile(rf"(?<!\w)(?:(?:{alt('conjunction')})\w+|(?:{alt('clause_open')}))(?!\w)"),
         span_of=re.compile(rf"(?<!\w){counted}\s+من\s+(?:{alt('span_of')})(?!\w)"),
         year_pair=re.compile(rf"(?<!\w){_GLUE}(?:{alt('year_pair')})\s+{_YEAR}\s*(?:{alt('year_pair_join')})\s*{_YEAR}(?!\d)"),
         saying=re.compile(rf"(?<!\w){_GLUE}(?:{alternation(fold(r[0]) for r in read_tsv('attribution.tsv') if len(r) > 1 and r[1] == 'verb')})"
@@ -343,19 +345,16 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
                 days += days // 7
             if days > _FARTHEST:
                 continue  # "خلال 1400 عام": history, no event date
-            # (a long time up to now reaches the day it was published; a season or more is
-            # counted from the first of the month it reaches)
-            first = pub - dt.timedelta(days=days)
-            add(m, first.replace(day=1) if days >= 90 else first, max(pub, published or pub) if days >= 28 else pub, end=end)
+            # (a long time up to now reaches the day it was published)
+            add(m, _counted_back(pub, days), max(pub, published or pub) if days >= 28 else pub, end=end)
         for m in w.span_of.finditer(folded):
             count = _count(m.group("count"))
             if count is None or (m.group("count") is None and m.group("unit") in w.plural_units):
                 continue  # ("أيام من القتال": how many not said)
             days = round(count * w.units[m.group("unit")])
             days += days // 7 if days >= 30 else 0
-            if 7 <= days <= _FARTHEST:  # (a season or more from the first of the month it reaches)
-                first = pub - dt.timedelta(days=days)
-                add(m, first.replace(day=1) if days >= 90 else first, max(pub, published or pub))
+            if 7 <= days <= _FARTHEST:
+                add(m, _counted_back(pub, days), max(pub, published or pub))
         for m in w.night.finditer(folded):
             second = w.weekdays[m.group(2)]
             if second != (w.weekdays[m.group(1)] + 1) % 7:
@@ -375,8 +374,7 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
             a, b = w.year_parts[m.group(1)]
             year = pub.year - 1 if m.group(2) else pub.year if m.group(3) else int(m.group(4))
             if 1900 <= year <= pub.year:
-                last = dt.date(year, b, 1) + dt.timedelta(days=31)
-                add(m, dt.date(year, a, 1), min(last.replace(day=1) - _ONE, max(pub, dt.date(year, a, 1))))
+                add(m, dt.date(year, a, 1), min(_month_end(dt.date(year, b, 1)), pub))  # (none to come)
         for m in w.this_month.finditer(folded):  # (up to the day it was published)
             add(m, pub.replace(day=1), max(pub, published))
         for m in w.last_month.finditer(folded):
@@ -400,9 +398,7 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
             if unit >= 30 and folded[m.start():m.start(1) if m.group(1) else m.start(2)].split()[0] in w.since_words:
                 # "الحرب المستمرة منذ 19 شهرا"، "منذ قرابة خمسة أعوام": for that long, up to now (what
                 # was taken then, "المحتجزين منذ ثلاثة أشهر", was taken on the day it began)
-                # (a season or more is counted round: from the first of the month it reaches)
-                lo = d - slack
-                add(m, lo.replace(day=1) if count * unit >= 90 else lo, max(pub, published or pub), began=min(pub, d + slack))
+                add(m, _counted_back(pub, count * unit, slack), max(pub, published or pub), began=min(pub, d + slack))
                 continue
             add(m, d - slack, min(pub, d + slack))
     for m in w.explicit.finditer(folded):
@@ -498,11 +494,20 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
 # the longest time counted back from a day that is read as a date ("قبل 70 عاما"; not "منذ 1400 عام")
 _FARTHEST = 200 * 365
 
+def _month_end(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - _ONE
+
+
+def _counted_back(pub: dt.date, days, slack: dt.timedelta = dt.timedelta(0)) -> dt.date:
+    """The first day of a time that long (and slack) before pub: a season or more is counted
+    round, from the first of the month it reaches ("منذ 19 شهرا"، "خلال الأشهر الستة الماضية")."""
+    first = pub - dt.timedelta(days=days) - slack
+    return first.replace(day=1) if days >= 90 else first
+
+
 # how far after a figure's words a date before the one said before them may stand to date it
 # (characters: "قتل فيها 72 مشجعا للأهلي في فبراير عام 2012")
 _AFTER_REACH = 30
-# (no other clause between: "... 335 شخصا ويذكر أن حصيلة شهر حزيران")
-_NEW_CLAUSE = re.compile(r"(?<!\w)(?:و\w+|[أإا]ن)(?!\w)")
 
 # how far before a date counted back from it ("بعد يومين من"، "وقبل ذلك بيوم") the date it
 # counts from may stand (characters)
@@ -677,7 +682,7 @@ def _month(w, name: str, year: str | None, pub: dt.date | None, past: bool) -> t
     else:
         y = pub.year if (month < pub.month or (month == pub.month and not past)) else pub.year - 1
     first = dt.date(y, month, 1)
-    last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - _ONE
+    last = _month_end(first)
     if pub is not None and not year and first <= pub <= last:
         last = pub
     return first, last
@@ -700,6 +705,7 @@ class DatedText:
         self.mentions = [DateMention(to_raw(m.start), to_raw(m.end), m.lo, m.hi, m.began, m.clause) for m in found]
         self._commas = [to_raw(m.start()) for m in _COMMA.finditer(folded)]
         self._new_clauses = {to_raw(m.start()) for m in date_words().new_clause.finditer(folded)}
+        self._clause_opens = [to_raw(m.start()) for m in date_words().clause_open.finditer(folded)]
         self._still = [to_raw(m.end()) for m in date_words().still.finditer(folded)]
         self._starts = [m.start for m in self.mentions]
         self.spans = [(to_raw(s), to_raw(e)) for s, e in spans]
@@ -708,20 +714,25 @@ class DatedText:
         lead_end = self.spans[1][1] if len(self.spans) > 1 else (self.spans[0][1] if self.spans else 0)
         self.lead = next((m for m in self.mentions if m.start < lead_end and not m.clause), None)
 
+    def _comma_part(self, pos: int) -> int:
+        """Which stretch between commas pos is in (two positions in one stretch: no comma between)."""
+        return bisect.bisect_left(self._commas, pos)
+
     def _in_clause(self, m: DateMention, pos: int) -> bool:
         """pos is in the clause m begins ("بعد يومين من مقتل رضيع"): near, no comma between."""
-        return pos - m.end <= 150 and bisect.bisect_left(self._commas, m.end) == bisect.bisect_left(self._commas, pos)
+        return pos - m.end <= 150 and self._comma_part(m.end) == self._comma_part(pos)
 
-    def for_position(self, pos: int, end: int | None = None, raw: str = "") -> tuple[DateMention | None, dt.date | None, dt.date | None]:
-        """(the mention that dates a claim at position pos (its words ending at end, in raw), or
-        None; its first and last day), or (None, None, None) where nothing gives a date."""
+    def for_position(self, pos: int, end: int | None = None) -> tuple[DateMention | None, dt.date | None, dt.date | None]:
+        """(the mention that dates a claim at position pos (its words ending at end), or None;
+        its first and last day), or (None, None, None) where nothing gives a date."""
+        end = pos if end is None else end
         i = max(0, bisect.bisect_right(self._span_starts, pos) - 1)
         s, e = self.spans[i] if self.spans else (0, pos + 1)
         k = bisect.bisect_right(self._starts, pos)
         before = [m for m in self.mentions[:k] if m.start >= s and (not m.clause or self._in_clause(m, pos))]
         after = [m for m in self.mentions[k:] if m.start < e and not m.clause]
         if before and after and before[-1].start in self.statements and \
-                bisect.bisect_left(self._commas, pos) == bisect.bisect_left(self._commas, after[0].start):
+                self._comma_part(pos) == self._comma_part(after[0].start):
             # "ذكرت الوكالة أمس أن 390 قتلوا خلال أسبوعين": when it was said, and (in the
             # figure's clause) when it happened; a time up to now is up to the day it was said
             said, m = before[-1].hi, after[0]
@@ -730,19 +741,18 @@ class DatedText:
             before = []
         if before and after and self.pub is not None and after[0].lo != OPEN and after[0].hi >= self.pub - _ONE and \
                 ((after[0].hi - after[0].lo).days >= 14 or after[0].began is not None) and \
-                bisect.bisect_left(self._commas, pos) == bisect.bisect_left(self._commas, after[0].start) and \
-                bisect.bisect_left(self._commas, before[-1].start) != bisect.bisect_left(self._commas, pos):
+                self._comma_part(pos) == self._comma_part(after[0].start) != self._comma_part(before[-1].start):
             # "..., والتي أدت إلى سقوط 220 ألف قتيل على مدى 50 عاما": a time up to now said in
             # the figure's own clause is its time, not a date said before a comma
             before = []
-        if before and after and after[0].start - (end or pos) <= _AFTER_REACH and after[0].lo != OPEN and \
-                after[0].hi < before[-1].lo and not _NEW_CLAUSE.search(raw[end or pos:after[0].start]) and \
-                bisect.bisect_left(self._commas, pos) == bisect.bisect_left(self._commas, after[0].start):
+        if before and after and after[0].start - end <= _AFTER_REACH and after[0].lo != OPEN and \
+                after[0].hi < before[-1].lo and self._comma_part(pos) == self._comma_part(after[0].start) and \
+                bisect.bisect_left(self._clause_opens, end) == bisect.bisect_left(self._clause_opens, after[0].start):
             # "تأجلت أمس محاكمة حبري بقتل الآلاف خلال حكمه بين عامي 1982 و1990": a time right after
             # the figure, before the day said before it, is the time of what it counts
             before = []
-        if not before and after and bisect.bisect_left(self._commas, end or pos) != bisect.bisect_left(self._commas, after[0].start) \
-                and self._commas[bisect.bisect_left(self._commas, end or pos)] in self._new_clauses and self.pub is not None \
+        if not before and after and self._comma_part(end) != self._comma_part(after[0].start) \
+                and self._commas[self._comma_part(end)] in self._new_clauses and self.pub is not None \
                 and after[0].lo != OPEN and after[0].began is None and after[0].hi >= self.pub - _ONE and \
                 (after[0].hi - after[0].lo).days >= 7:
             # "القبض على المهاجر الذي قذفه بالحجارة وهو سوداني، ويشهد النفق منذ أسابيع محاولات
@@ -775,14 +785,14 @@ class DatedText:
         """Set a claim's date fields (date_start, date_end, time_precision, date_text). A
         running toll (claim.cumulative) runs from the start its words give (or an unknown
         one) to the day it was given, unless its sentence names the day of an incident."""
-        m, lo, hi = self.for_position(claim.start, claim.end, raw)
+        m, lo, hi = self.for_position(claim.start, claim.end)
         if getattr(claim, "kind", None) in _HELD and not getattr(claim, "cumulative", False):
             # people held or missing "منذ أبريل" were taken then: the date right after the figure's
             # words, in its clause, and the start of the span
             k = bisect.bisect_left(self._starts, claim.end)
             right = self.mentions[k] if k < len(self.mentions) else None
             if right is not None and right.began is not None and right.start - claim.end <= _HELD_REACH and \
-                    bisect.bisect_left(self._commas, claim.end) == bisect.bisect_left(self._commas, right.start):
+                    self._comma_part(claim.end) == self._comma_part(right.start):
                 m, lo, hi = right, right.lo, right.hi
             if m is not None and m.began is not None:
                 hi = m.began
