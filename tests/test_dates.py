@@ -291,3 +291,41 @@ def test_a_date_line_in_a_scraped_header_is_the_publication_day():
     (c,) = marsad.extract(text)
     assert (c.date_start, c.date_text) == ("2015-07-20", "أمس")
     assert c.quote in text and "2015" not in c.quote
+
+
+def test_a_well_known_event_by_its_name_is_dated_by_it():
+    # (known_events.tsv: a coder dates a massacre recalled by name from common knowledge)
+    (c,) = marsad.extract("وتجري المباريات بلا جمهور بعد مذبحة بورسعيد التي قتل فيها 72 مشجعا.", date="2015-07-25")
+    assert (c.date_start, c.date_end, c.time_precision, c.date_text) == ("2012-02-01", "2012-02-01", 1, "مذبحة بورسعيد")
+    (c,) = marsad.extract("وأحيت المدينة ذكرى سربرنيتسا حيث قتل ثمانية آلاف مسلم.", date="2015-07-12")
+    assert (c.date_start, c.date_end) == ("1995-07-11", "1995-07-22")
+    # (a name after the figure, near it in its clause: "قتل 21 في هجوم متحف باردو")
+    (c,) = marsad.extract("وقتل 21 سائحا في هجوم متحف باردو بالعاصمة.", date="2015-07-25")
+    assert (c.date_start, c.date_end) == ("2015-03-18", "2015-03-18")
+    # a war that goes on is the start of a toll since it began, up to the day the toll was given
+    (c,) = marsad.extract("وقتل أكثر من 230 ألف شخص منذ اندلاع الأزمة السورية.", date="2015-08-06")
+    assert (c.date_start, c.date_end) == ("2011-03-01", "2015-08-06")
+    # ... but not a figure its name is only near ("مجلس الثورة السورية")
+    (c,) = marsad.extract("وأفاد عضو مجلس الثورة السورية بأن المواجهات أسفرت أمس عن مقتل 12 عنصرا.", date="2015-07-25")
+    assert (c.date_end, c.date_text) == ("2015-07-24", "أمس")
+    # and "منذ" before an event long past is a comparison, not a toll since then
+    (c,) = marsad.extract("وفر 4 ملايين سوري في أسوأ أزمة لجوء منذ الحرب العالمية الثانية.", date="2015-07-25")
+    assert c.date_start is None or c.date_start > "2000"
+
+
+def test_the_text_s_own_date_wins_over_a_name_s_where_they_differ():
+    # a date said after the name, in the figure's comma stretch: what the name is said with
+    (c,) = marsad.extract("ألقيت قنبلة على ناغازاكي بعد هيروشيما فقتلت 74 ألفا في 9 أغسطس 1945.", date="2015-08-06")
+    assert (c.date_start, c.date_end) == ("1945-08-09", "1945-08-09")
+    # an event of the last days is a day either way by its name, the day the text says where it says one
+    (c,) = marsad.extract("قتل 15 في تفجير مسجد قوات الطوارئ في أبها.", date="2015-08-08")
+    assert (c.date_start, c.date_end) == ("2015-08-05", "2015-08-07")
+    (c,) = marsad.extract("قتل 15 في تفجير مسجد قوات الطوارئ في أبها أول من أمس.", date="2015-08-08")
+    assert (c.date_start, c.date_end) == ("2015-08-06", "2015-08-06")
+    # a date said before the name belongs to another verb ("قالت أمس ... بعد شهر من تفجير")
+    (c,) = marsad.extract("قالت الكويت أمس إنها اعتقلت خلية بعد شهر من تفجير مسجد الصادق الذي أودى بحياة 27 شخصا.",
+                          date="2015-07-31")
+    assert (c.date_start, c.date_end) == ("2015-06-26", "2015-06-26")
+    # a name is not known before it happened: a text written earlier does not take it
+    assert said("هجوم نيس", pub=dt.date(2015, 7, 21)) == []
+    assert said("هجوم نيس", pub=dt.date(2016, 8, 1))[0][1:] == ("2016-07-14", "2016-07-14")

@@ -24,7 +24,7 @@ import bisect
 import datetime as dt
 import re
 from fractions import Fraction
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from marsad.ar.lexicon import PROCLITICS, PROCLITICS_NO_ARTICLE, alternation, end_pattern, read_tsv
@@ -32,6 +32,8 @@ from marsad.ar.normalize import fold
 
 _ONE = dt.timedelta(days=1)
 _WEEK = dt.timedelta(days=7)
+# (a known event longer ago than this, after "منذ", is a comparison: "الأسوأ منذ الحرب العالمية الثانية")
+_LONG_AGO = dt.timedelta(days=20 * 365)
 _COMMA = re.compile("[،,؛;]")
 # kinds of claims that count people in a state that began on a day ("المحتجزين منذ أبريل")
 _HELD = frozenset({"detained", "missing"})
@@ -58,6 +60,7 @@ class DateMention:
     hi: dt.date
     began: dt.date | None = None  # after "منذ": the last day of the date said (hi is then the publication)
     clause: bool = False  # "بعد يومين من ...": it dates only the words after it in its clause
+    named: bool = False   # a well-known event by its name: it dates only the figures of its clause
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,9 @@ class _DateWords:
     clause_open: re.Pattern  # "ويذكر"، "أن": a word that begins another clause
     saying: re.Pattern       # a verb of saying ending right before a date: the statement's day
     told: re.Pattern         # a relative day with its weekday ("أمس الجمعة"، "اليوم (السبت)")
+    known: re.Pattern        # a well-known event or war by its name ("مجزرة سربرنيتسا"، "الأزمة السورية")
+    during: re.Pattern       # "خلال"، "طوال" right before a war's name: through it
+    known_days: dict         # its name -> (first day, last day or None where it goes on)
 
 
 @lru_cache(maxsize=1)
@@ -144,6 +150,8 @@ def date_words() -> _DateWords:
         return int(a), int(b)
 
     months = table("month")
+    known_days = {fold(r[0]): (_known_day(r[1], last=False), None if r[2] == "now" else _known_day(r[2], last=True))
+                  for r in read_tsv("known_events.tsv")}
     counted = rf"(?:(?P<count>\d+|\w+)\s+)?(?P<unit>{alt('unit')})"  # "ثمانية أيام"، "يومين"
     article, half = alt("count_article"), rf"(?:{alt('half')})(?!\w)"
     about = alternation(fold(r[1]) for r in read_tsv("qualifiers.tsv") if len(r) > 2 and r[0] == "approx" and r[2] == "before")
@@ -206,6 +214,9 @@ def date_words() -> _DateWords:
         year_pair=re.compile(rf"(?<!\w){_GLUE}(?:{alt('year_pair')})\s+{_YEAR}\s*(?:{alt('year_pair_join')})\s*{_YEAR}(?!\d)"),
         saying=re.compile(rf"(?<!\w){_GLUE}(?:{alternation(fold(r[0]) for r in read_tsv('attribution.tsv') if len(r) > 1 and r[1] == 'verb')})"
                           rf"{end_pattern('object')}(?:(?:[\s،,]+\S+){{0,8}}|(?:(?:\s*[،,]\s*(?!و)|\s+)[^\s،,]+){{9,12}})[\s،,(]*$"),
+        known=re.compile(rf"(?<!\w){_GLUE}({alternation(known_days)})(?!\w)"),
+        known_days=known_days,
+        during=re.compile(rf"(?<!\w){_GLUE}(?:{alternation(p for p, v in rows['span_lead'] if v != 'past')})\s+$"),
         told=re.compile(rf"(?<![\w«\"“]){_GLUE}({alt('day')})\s*[(]?\s*(?:{day_word}\s+)?({alt('weekday')})(?!\w)"),
         units={p: Fraction(v.rstrip("+")) for p, v in rows["unit"]},
         plural_units=frozenset(p for p, v in rows["unit"] if v.endswith("+")),
@@ -233,6 +244,14 @@ def date_words() -> _DateWords:
         past=frozenset(p for p, _ in rows["past"]),
         future=frozenset(p for p, _ in rows["future"]),
     )
+
+
+def _known_day(value: str, last: bool) -> dt.date:
+    """A day of known_events.tsv: YYYY-MM-DD, or YYYY-MM (its first day, or its last)."""
+    if len(value) == 7:
+        first = dt.date.fromisoformat(value + "-01")
+        return _month_end(first) if last else first
+    return dt.date.fromisoformat(value)
 
 
 def publication_day(value: str | None) -> dt.date | None:
@@ -282,7 +301,7 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
     found: list[DateMention] = []
     published, pub = pub, written or writing_day(folded, pub)
 
-    def add(m, lo, hi, start=None, end=None, began=None):
+    def add(m, lo, hi, start=None, end=None, began=None, named=False):
         if lo is None or hi is None or lo > hi:
             return
         if published is not None and lo > published + _ONE:
@@ -290,7 +309,7 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
         s = m.start() if start is None else start
         if w.since.search(folded, max(0, s - 60), s) and pub is not None and lo <= pub:
             began, hi = hi, max(hi, published)  # "منذ الخميس": from that day on
-        found.append(DateMention(s, m.end() if end is None else end, lo, hi, began))
+        found.append(DateMention(s, m.end() if end is None else end, lo, hi, began, named=named))
 
     if pub is not None:
         for m in w.day.finditer(folded):
@@ -401,6 +420,24 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
                 add(m, _counted_back(pub, count * unit, slack), max(pub, published or pub), began=min(pub, d + slack))
                 continue
             add(m, d - slack, min(pub, d + slack))
+    for m in w.known.finditer(folded):
+        # a well-known event by its name ("مجزرة سربرنيتسا"): its days; a war that goes on, from
+        # its start to the day the text was written ("الأزمة السورية"); none it was written before
+        first, last = w.known_days[m.group(1)]
+        if last is None and (pub is None or not (w.since.search(folded, max(0, m.start() - 60), m.start()) or
+                                                 w.during.search(folded, max(0, m.start() - 20), m.start()))):
+            continue  # a war that goes on dates a toll since it began or through it, not what its name is near
+        if published is not None and (last or first) > published:
+            continue
+        if last is not None and w.since.search(folded, max(0, m.start() - 60), m.start()) and \
+                (published is None or last < published - _LONG_AGO):
+            continue  # "أسوأ أزمة نزوح منذ الحرب العالمية الثانية": a comparison, not a toll since then
+        if last is None:
+            last = max(pub, published or pub)
+        elif published is not None and last >= published - _WEEK:
+            # (an event of the last days: the day either way, as the article's own words may count it)
+            first, last = first - _ONE, min(last + _ONE, published)
+        add(m, first, last, m.start(1), named=True)
     for m in w.explicit.finditer(folded):
         if w.name_before.search(folded, max(0, m.start() - 16), m.start()):
             continue  # "قصر 22 مايو": a palace
@@ -701,8 +738,8 @@ class DatedText:
         # a date right after a verb of saying ("أعلنت الوزارة اليوم") dates the statement: what it
         # reports may have happened the day before
         self.statements = {to_raw(m.start) for m in found
-                           if m.lo == m.hi and said.search(folded, max(0, m.start - 80), m.start)}
-        self.mentions = [DateMention(to_raw(m.start), to_raw(m.end), m.lo, m.hi, m.began, m.clause) for m in found]
+                           if m.lo == m.hi and not m.named and said.search(folded, max(0, m.start - 80), m.start)}
+        self.mentions = [replace(m, start=to_raw(m.start), end=to_raw(m.end)) for m in found]
         self._commas = [to_raw(m.start()) for m in _COMMA.finditer(folded)]
         self._new_clauses = {to_raw(m.start()) for m in date_words().new_clause.finditer(folded)}
         self._clause_opens = [to_raw(m.start()) for m in date_words().clause_open.finditer(folded)]
@@ -712,7 +749,7 @@ class DatedText:
         self._span_starts = [s for s, _ in self.spans]
         self.paragraphs = [to_raw(p) for p in paragraphs]
         lead_end = self.spans[1][1] if len(self.spans) > 1 else (self.spans[0][1] if self.spans else 0)
-        self.lead = next((m for m in self.mentions if m.start < lead_end and not m.clause), None)
+        self.lead = next((m for m in self.mentions if m.start < lead_end and not m.clause and not m.named), None)
 
     def _comma_part(self, pos: int) -> int:
         """Which stretch between commas pos is in (two positions in one stretch: no comma between)."""
@@ -729,8 +766,10 @@ class DatedText:
         i = max(0, bisect.bisect_right(self._span_starts, pos) - 1)
         s, e = self.spans[i] if self.spans else (0, pos + 1)
         k = bisect.bisect_right(self._starts, pos)
-        before = [m for m in self.mentions[:k] if m.start >= s and (not m.clause or self._in_clause(m, pos))]
-        after = [m for m in self.mentions[k:] if m.start < e and not m.clause]
+        before = [m for m in self.mentions[:k] if m.start >= s and (not (m.clause or m.named) or self._in_clause(m, pos))]
+        # (a known event's name after the figure, near and in its comma stretch: "قتل 72 في مذبحة بورسعيد")
+        after = [m for m in self.mentions[k:] if m.start < e and not m.clause and
+                 (not m.named or (m.start - end <= 2 * _AFTER_REACH and self._comma_part(end) == self._comma_part(m.start)))]
         if before and after and before[-1].start in self.statements and \
                 self._comma_part(pos) == self._comma_part(after[0].start):
             # "ذكرت الوكالة أمس أن 390 قتلوا خلال أسبوعين": when it was said, and (in the
@@ -761,6 +800,22 @@ class DatedText:
             # start, "ارتفع العدد إلى 3216 جراء غارات التحالف، وضرباته منذ 23 سبتمبر 2014")
             after = []
         m = before[-1] if before else after[0] if after else None
+        if m is not None and m.named:
+            # a date the text says after the name, in the figure's comma stretch, is the time of what
+            # the name is said with ("قتل 5 جنود في تشاتانوغا الخميس"، "هيروشيما وناغازاكي في 9
+            # أغسطس 1945"), unless the name's days are within it ("مذبحة بورسعيد التي قتل فيها 72 في
+            # فبراير 2012"); one said before the name is another verb's ("قالت امس ... بعد أكثر من
+            # شهر من تفجير مسجد الصادق"); and a day it says within the name's days is narrower ("قتل
+            # أمس 15 في تفجير مسجد قوات الطوارئ")
+            part = self._comma_part(pos)
+            said = [x for x in self.mentions if s <= x.start < e and not x.named and not x.clause and
+                    self._comma_part(x.start) == part]
+            within = [x for x in said if x.lo != OPEN and m.lo <= x.lo and x.hi <= m.hi]
+            later = [x for x in said if x.start > m.start]
+            if within:  # (one said after the name first: "نقلت أمس 8 مصابين في تفجير مسجد الطوارئ أول من أمس")
+                m = min(within, key=lambda x: (x.start < m.start, abs(x.start - pos)))
+            elif later and not (later[0].lo <= m.lo and m.hi <= later[0].hi):
+                m = later[0]
         if m is None:
             # (the paragraph before goes on with its day: "أما في تعز فقد قتل 11 ... الخميس" then
             # "فيما قتل أحد رجال المقاومة")
@@ -768,7 +823,7 @@ class DatedText:
             p = self.paragraphs[max(0, j)] if self.paragraphs else 0
             q = self.paragraphs[max(0, j - 1)] if self.paragraphs else 0
             # (from the paragraph before, a day or a week: a year or a month there is background)
-            earlier = [x for x in self.mentions[:k] if not x.clause and
+            earlier = [x for x in self.mentions[:k] if not x.clause and not x.named and
                        (x.start >= p or (x.start >= q and (x.hi - x.lo).days <= 6))]
             m = earlier[-1] if earlier else (self.lead if self.lead is not None and self.lead.start < pos else None)
             if m is not None and m.lo == m.hi and m.lo != OPEN and self.pub is not None:
@@ -799,9 +854,10 @@ class DatedText:
         i = max(0, bisect.bisect_right(self._span_starts, claim.start) - 1)
         s, e = self.spans[i] if self.spans else (0, claim.end)
         own = m is not None and s <= m.start < e
-        # (a toll that rose, said of a day, "ارتفعت حصيلة انفجار أمس إلى 15", is that day's)
+        # (a toll that rose, said of a day or of a known event, "ارتفعت حصيلة انفجار أمس إلى 15", is that day's)
         # (... and one said of a span that ended before, "بين الأول من يناير و30 يونيو", that span's)
-        if getattr(claim, "cumulative", False) and self.pub is not None and not (own and (lo == hi or hi < self.pub - _ONE)):
+        if getattr(claim, "cumulative", False) and self.pub is not None and \
+                not (own and (lo == hi or m.named or hi < self.pub - _ONE)):
             start = lo if own and lo is not None and lo != OPEN and lo < self.pub - _WEEK else None
             claim.date_start = start.isoformat() if start else None
             claim.date_end = max(hi, self.pub).isoformat() if own and hi else self.pub.isoformat()
