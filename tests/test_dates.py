@@ -329,3 +329,16 @@ def test_the_text_s_own_date_wins_over_a_name_s_where_they_differ():
     # a name is not known before it happened: a text written earlier does not take it
     assert said("هجوم نيس", pub=dt.date(2015, 7, 21)) == []
     assert said("هجوم نيس", pub=dt.date(2016, 8, 1))[0][1:] == ("2016-07-14", "2016-07-14")
+
+
+def test_a_comparison_since_a_time_dates_nothing():
+    # "أعلى حصيلة منذ عام 2009"، "الأعنف منذ شهر": the time after "منذ" is what is compared with
+    assert said("في أعلى حصيلة في يوم واحد منذ بدأت البعثة تسجيل الأعداد عام 2009") == []
+    assert [d for d in said("بعد أسبوع من أعنف قتال وقع منذ شهر") if "منذ" in d[0] or "شهر" in d[0]] == []
+    assert said("للمرة الأولى منذ أبريل") == []
+    # ... but "أكثر من" and "على الأقل" qualify a figure: a toll since then
+    assert said("قتل أكثر من 200 شخص منذ أبريل")[0][1:] == ("2015-04-01", "2015-07-21")
+    assert said("قتل 10 على الأقل منذ يونيو")[0][1:] == ("2015-06-01", "2015-07-21")
+    # and the figure the comparison is said of is no running toll
+    (c,) = marsad.extract("ويعتبر التفجير الذي أدى إلى إصابة 6 أشخاص الأكثر دموية في البحرين منذ أشهر.", date="2015-07-31")
+    assert not c.cumulative

@@ -21,7 +21,7 @@ from marsad.ar.lexicon import (
 from marsad.extractor.lexicon import Lexicon, lexicon
 from marsad.geo.places import place_words
 from marsad.extractor.control import control_claims, control_words
-from marsad.extractor.dates import DatedText, publication_day
+from marsad.extractor.dates import DatedText, date_words, publication_day
 from marsad.model import Claim, Document
 
 _SENTENCE_END = re.compile(r"(?:[.!?؟؛;]+(?=\s|$|[\"”»)])|\n+)")
@@ -430,8 +430,11 @@ class ClaimExtractor:
             state.claims = []
             return []
         stances = self._stances(sent)
-        tolls = [tok_at(m[0]) for m in lex.cumulative.finditer(sent)]
-        tolls += [tok_at(m.start()) for m in lex.period.finditer(sent)]
+        # (not one a comparison leads: "هو الأكثر دموية منذ أشهر" is no toll)
+        compared = date_words().compared_lead
+        tolls = [tok_at(m[0]) for m in lex.cumulative.finditer(sent) if not compared.search(sent, max(0, m[0] - 100), m[0])]
+        tolls += [tok_at(m.start()) for m in lex.period.finditer(sent)
+                  if not compared.search(sent, max(0, m.start() - 100), m.start())]
         rise = lex.rise.search(sent)
         cause = self._cause(sent)
 

@@ -125,6 +125,8 @@ class _DateWords:
     told: re.Pattern         # a relative day with its weekday ("أمس الجمعة"، "اليوم (السبت)")
     known: re.Pattern        # a well-known event or war by its name ("مجزرة سربرنيتسا"، "الأزمة السورية")
     during: re.Pattern       # "خلال"، "طوال" right before a war's name: through it
+    compared: re.Pattern     # "أعلى حصيلة منذ": a comparison (ending at "منذ" and the words after it)
+    compared_lead: re.Pattern  # ... ending right before "منذ"
     known_days: dict         # its name -> (first day, last day or None where it goes on)
 
 
@@ -150,6 +152,8 @@ def date_words() -> _DateWords:
         return int(a), int(b)
 
     months = table("month")
+    # (a comparison's word, as itself or with the article, not "أكثر من" or "على الأقل": a figure's qualifier)
+    compared = rf"(?<!\w)(?<!{fold('على ')})(?:ال)?(?:{alt('comparison')})(?!\w)(?!\s+من(?!\w))"
     known_days = {fold(r[0]): (_known_day(r[1], last=False), None if r[2] == "now" else _known_day(r[2], last=True))
                   for r in read_tsv("known_events.tsv")}
     counted = rf"(?:(?P<count>\d+|\w+)\s+)?(?P<unit>{alt('unit')})"  # "ثمانية أيام"، "يومين"
@@ -216,6 +220,8 @@ def date_words() -> _DateWords:
                           rf"{end_pattern('object')}(?:(?:[\s،,]+\S+){{0,8}}|(?:(?:\s*[،,]\s*(?!و)|\s+)[^\s،,]+){{9,12}})[\s،,(]*$"),
         known=re.compile(rf"(?<!\w){_GLUE}({alternation(known_days)})(?!\w)"),
         known_days=known_days,
+        compared=re.compile(rf"{compared}(?:\s+[^\s.،,؛:]+){{0,6}}?\s+{_GLUE}(?:{alt('since')})(?:\s+[^\s.،,؛:]+){{0,5}}\s*$"),
+        compared_lead=re.compile(rf"{compared}(?:\s+[^\s.،,؛:]+){{0,6}}?\s+{_GLUE}$"),
         during=re.compile(rf"(?<!\w){_GLUE}(?:{alternation(p for p, v in rows['span_lead'] if v != 'past')})\s+$"),
         told=re.compile(rf"(?<![\w«\"“]){_GLUE}({alt('day')})\s*[(]?\s*(?:{day_word}\s+)?({alt('weekday')})(?!\w)"),
         units={p: Fraction(v.rstrip("+")) for p, v in rows["unit"]},
@@ -304,6 +310,10 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
     def add(m, lo, hi, start=None, end=None, began=None, named=False):
         if lo is None or hi is None or lo > hi:
             return
+        at = m.start() if start is None else start
+        if w.compared.search(folded, max(0, at - 150), at) or (
+                folded.startswith(tuple(w.since_words), at) and w.compared_lead.search(folded, max(0, at - 100), at)):
+            return  # "في أعلى حصيلة منذ عام 2009": a comparison dates nothing
         if published is not None and lo > published + _ONE:
             return  # a plan or an appointment: no event yet
         s = m.start() if start is None else start
