@@ -73,6 +73,11 @@ def test_counts_carried_by_nouns(text, low):
     "نفذت الطائرات 25 غارة على مواقع التنظيم",    # air strikes
     "قتل 3 أشخاص في حادث سير على الطريق السريع",  # a road accident
     "لقي 4 أشخاص حتفهم غرقا في السيول",           # a flood
+    "وأسفرت الحملة عن ضبط 43 مخالفة في المحلات",  # things seized in a campaign
+    "وتم ضبط نحو 5 ملايين حبة مخدرة في الشاحنة",   # ... and counted in pills
+    "تنتشر 679 جمعية خيرية في مناطق المملكة",      # associations, not a force
+    "لقي شخصان مصرعهما في حادث انقلاب السيارة",    # a car overturned
+    "خطف المنتخب ثلاثا وعشرين ميدالية في البطولة",  # medals won
 ])
 def test_figures_that_count_no_people_or_no_violence(text):
     assert marsad.extract(text) == []
@@ -153,9 +158,27 @@ def test_asides_between_a_figure_and_its_cue():
     "وهدد بالقتل ثلاثة صحفيين",                              # a threat
     "وأجرت الأسرة حفلا بمناسبة خروج الطفلة من المستشفى",     # خروج: an exit, not an evacuation
     "وشملت المبادرة أربع عشرة أسرة من الأسر المحتاجة",        # الأسر: families, not captivity
+    "تهدف إلى توفير الخدمات لعدد من القرى والهجر في 39 محافظة",  # الهجر: villages, not displaced
+    "أجلت محكمة الجنايات محاكمة 23 متهما إلى الشهر المقبل",     # أجّلت: postponed, not evacuated
+    "وتستمر فعاليات مهرجان الخرج 36 حتى نهاية الأسبوع",         # الخرج: a town, not an exit
+    "وأعلنت المحكمة تأييد حكم الإعدام بحق 11 محكوما",            # a death sentence upheld
 ])
 def test_cue_words_in_other_senses(text):
     assert marsad.extract(text) == []
+
+
+def test_a_place_after_a_preposition_is_where_and_an_execution_carried_out_is_one():
+    # ("بموقع": at a site, not sites counted; "في 39 إقليما": in provinces, the people are counted)
+    (c,) = marsad.extract("وأسفرت الغارات عن مقتل 8 بموقع قرب المطار.")
+    assert (c.kind, c.low) == ("killed", 8)
+    (c,) = marsad.extract("واحتجزت السلطات 1302 شخص في 39 إقليما.")
+    assert (c.kind, c.low) == ("detained", 1302)
+    (c,) = marsad.extract("وقال المصدر إن التنظيم نفذ الجمعة حكم الإعدام رميا بالرصاص في أربعة سائقين.")
+    assert (c.kind, c.low) == ("killed", 4)
+    # a ramming attack is violence, a car that ran a man over is not
+    (c,) = marsad.extract("وأصيب ثلاثة جنود في عملية دهس قرب المستوطنة.")
+    assert (c.kind, c.low) == ("injured", 3)
+    assert marsad.extract("لقي شخص مصرعه دهسا على الطريق الدائري.") == []
 
 
 def test_weak_movement_verb_yields_to_a_counted_cue_noun():

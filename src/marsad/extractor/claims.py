@@ -353,7 +353,8 @@ class ClaimExtractor:
         if doc.folded is None:
             doc.folded, doc.folded_offsets = fold_with_map(text)
         folded = doc.folded
-        cues = [c for c in self.lex.cues.finditer(folded) if c[3] != "-"]
+        cues = [c for c in self.lex.cues.finditer(folded) if c[3] != "-" and
+                not (c[2] in self.lex.verb_cues and _proclitics_before(folded, c[0]) not in _VERB_PROCLITICS)]
         control_cues = list(control_words().cues.finditer(folded)) if control else []
         if not cues and not control_cues:
             return [], []
@@ -572,7 +573,7 @@ class ClaimExtractor:
         if f.implicit:
             return False
         if f.t1 < len(toks):
-            m = self.lex.units.match(sent, toks[f.t1].start)
+            m = self.lex.units.match(sent, toks[f.t1].start) or self.lex.bare_units.match(sent, toks[f.t1].start)
             if m and not (f.noun and f.noun[0] == f.t1):
                 return True
             if toks[f.t1].text in ("%", "٪"):
@@ -1007,6 +1008,18 @@ def _place_as_written(doc, m) -> str:
             start = prefix.end()  # "بمحافظة إدلب"، "وحي باب توما", but "بلدة سراقب" keeps its ب
     ps, pe = _to_raw(doc, start, m.end)
     return doc.raw[ps:pe].strip()
+
+
+# what may be glued before a verb cue (هجر، خرج): a conjunction, not an article or a preposition
+_VERB_PROCLITICS = frozenset({"", "و", "ف"})
+
+
+def _proclitics_before(folded: str, pos: int) -> str:
+    """The letters glued before pos in its word (the proclitics a matcher took)."""
+    i = pos
+    while i > 0 and folded[i - 1].isalpha():
+        i -= 1
+    return folded[i:pos]
 
 
 def _date_claims(doc, folded: str, spans, claims) -> None:

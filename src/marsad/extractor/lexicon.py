@@ -64,6 +64,7 @@ class Lexicon:
     cues: PhraseMatcher            # -> kind
     attacker_cues: frozenset       # cue phrases whose dead are the attackers
     weak_cues: frozenset           # cues with other common senses: only right next to a figure
+    verb_cues: frozenset           # verbs spelled as nouns too: only with no proclitic but و or ف
     persons: PhraseMatcher         # -> Person
     actors: PhraseMatcher          # -> group label
     sources: PhraseMatcher         # -> source label
@@ -73,6 +74,7 @@ class Lexicon:
     period: re.Pattern             # "منذ ست سنوات"، "خلال العامين الماضيين"، "منذ 2013"
     rise: re.Pattern               # "ارتفعت حصيلة ..." before a figure
     units: PhraseMatcher           # -> True: nouns that count no people
+    bare_units: PhraseMatcher      # -> True: the same, with no proclitic but و
     non_violent: PhraseMatcher     # -> cause | violence
     source_heads: PhraseMatcher    # -> (head | back, type)
     source_types: dict             # source label -> type (media, monitor, org, voice, party)
@@ -114,8 +116,10 @@ def _persons() -> dict[str, Person]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    cues, prefix, attacker, weak = {}, set(), set(), set()
+    cues, prefix, attacker, weak, verbs = {}, set(), set(), set(), set()
     for kind, stem, match, *flags in read_tsv("cues.tsv"):
+        if "verb" in flags:
+            verbs.add(_strip_article(fold(stem)))
         cues[fold(stem)] = kind
         if match == "prefix":
             prefix.add(fold(stem))
@@ -130,6 +134,7 @@ def lexicon() -> Lexicon:
         cues=PhraseMatcher(cues, prefix, end=end_pattern("noun")),
         attacker_cues=frozenset(attacker),
         weak_cues=frozenset(weak),
+        verb_cues=frozenset(verbs),
         # a pronoun may follow (طفلها); a bare ه only where _persons() lists it (والده)
         persons=PhraseMatcher(_persons(), end=end_pattern("noun")),
         actors=PhraseMatcher(_phrases("actors.tsv")),
@@ -138,8 +143,11 @@ def lexicon() -> Lexicon:
         stance=PhraseMatcher(stance, end=end_pattern("verb")),
         cumulative=PhraseMatcher({fold(r[0]): True for r in read_tsv("cumulative.tsv")}),
         **_periods(),
-        units=PhraseMatcher({fold(r[0]): True for r in read_tsv("units_not_people.tsv")},
+        units=PhraseMatcher({fold(r[0]): True for r in read_tsv("units_not_people.tsv") if r[1:2] != ("bare",)},
                             end=end_pattern("unit")),
+        # ("قتل 8 بموقع": a place after a preposition is where, not what is counted)
+        bare_units=PhraseMatcher({fold(r[0]): True for r in read_tsv("units_not_people.tsv") if r[1:2] == ("bare",)},
+                                 end=end_pattern("unit"), proclitics="(?:و)?"),
         non_violent=PhraseMatcher({fold(p): t for t, p in read_tsv("non_violent.tsv")}),
         source_types={label: kind for label, kind in read_tsv("source_types.tsv")},
         nationalities=PhraseMatcher(_phrases("nationalities.tsv"), end=end_pattern("adjective")),
