@@ -32,6 +32,7 @@ def test_days_weekdays_and_spans_from_the_publication_day():
     assert said("منذ أشهر")[0][2] == "2015-07-21"                    # ... or for as long, to now
     assert said("خلال الأسبوعين الماضيين")[0][1:] == ("2015-07-07", "2015-07-21")
     assert said("ليلة الخميس الجمعة")[0][1:] == ("2015-07-16", "2015-07-17")
+    assert said("الليلة قبل الماضية")[0][1:] == ("2015-07-19", "2015-07-19")  # the night before last
 
 
 def test_dates_said_in_full_gregorian_and_hijri():
