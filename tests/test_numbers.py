@@ -162,6 +162,7 @@ def test_asides_between_a_figure_and_its_cue():
     "أجلت محكمة الجنايات محاكمة 23 متهما إلى الشهر المقبل",     # أجّلت: postponed, not evacuated
     "وتستمر فعاليات مهرجان الخرج 36 حتى نهاية الأسبوع",         # الخرج: a town, not an exit
     "وأعلنت المحكمة تأييد حكم الإعدام بحق 11 محكوما",            # a death sentence upheld
+    "وهذا يعني أن 298 ألف شخص فقدوا وظائفهم خلال عام واحد",     # jobs lost, not people missing
 ])
 def test_cue_words_in_other_senses(text):
     assert marsad.extract(text) == []
