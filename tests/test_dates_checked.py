@@ -149,6 +149,33 @@ def score(name):
     return ok, n, misses, exact
 
 
+def not_claims():
+    """(the sampled claims every reader of them marked UNSURE: not a count of people harmed, held
+    or moved in a violent event, by the readers' instructions; how many of them marsad still makes)."""
+    verdicts = {}
+    for name, _ in SETS:
+        for r in rows_of(name):
+            verdicts.setdefault(tuple(r[:3]), []).append(r[3])
+    unsure = [k for k, v in verdicts.items() if all(x == "UNSURE" for x in v)]
+    texts = snn_records_by_id({k[0] for k in unsure})
+    ex = ClaimExtractor.default()
+    made = 0
+    for doc in sorted({k[0] for k in unsure}):
+        rec = texts[doc]
+        spans = {(c.start, c.end) for c in ex.extract(clean_document(Document(id=doc, raw=rec["text"], title=rec.get("title"),
+                                                                             date=rec.get("date"))))}
+        made += sum((int(s), int(e)) in spans for d, s, e in unsure if d == doc)
+    return len(unsure), made
+
+
+def test_claims_every_reader_called_no_claim_stay_few():
+    # 2026-12-05: 141 such claims in the nine samples; marsad made all 141 before the units, verbs
+    # and death sentences of e91d887, and 101 after (many of the rest are crime arrests, which
+    # GUIDE.md counts and the readers' instructions did not)
+    n, made = not_claims()
+    assert n >= 140 and made <= 101, (n, made)
+
+
 @pytest.mark.parametrize("name,floor", SETS)
 def test_dates_against_hand_checked_claims(name, floor):
     ok, n, _, _ = score(name)
@@ -160,6 +187,8 @@ if __name__ == "__main__":
         ok, n, misses, exact = score(name)
         print("\n".join(misses))
         print(f"{name}: {ok}/{n} dates right ({ok / n:.2f}); {exact} of them no wider than the truth ({exact / n:.2f})")
+    n, made = not_claims()
+    print(f"of {n} sampled claims every reader marked UNSURE (no count of people harmed), marsad still makes {made}")
     for first, second in SECOND_READINGS:
         both, one, other = agreement(first, second)
         print(f"two readings of the same claims ({first}, {second}): of {both} both dated, the second reader is "
