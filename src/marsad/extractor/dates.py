@@ -310,13 +310,12 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
     def add(m, lo, hi, start=None, end=None, began=None, named=False):
         if lo is None or hi is None or lo > hi:
             return
-        at = m.start() if start is None else start
-        if w.compared.search(folded, max(0, at - 150), at) or (
-                folded.startswith(tuple(w.since_words), at) and w.compared_lead.search(folded, max(0, at - 100), at)):
+        s = m.start() if start is None else start
+        if w.compared.search(folded, max(0, s - 150), s) or (
+                folded.startswith(tuple(w.since_words), s) and w.compared_lead.search(folded, max(0, s - 100), s)):
             return  # "في أعلى حصيلة منذ عام 2009": a comparison dates nothing
         if published is not None and lo > published + _ONE:
             return  # a plan or an appointment: no event yet
-        s = m.start() if start is None else start
         if w.since.search(folded, max(0, s - 60), s) and pub is not None and lo <= pub:
             began, hi = hi, max(hi, published)  # "منذ الخميس": from that day on
         found.append(DateMention(s, m.end() if end is None else end, lo, hi, began, named=named))
