@@ -1,4 +1,4 @@
-"""Event dates against nine hand-checked samples of 100 SaudiNewsNet claims (four of them read twice)
+"""Event dates against ten hand-checked samples of 100 SaudiNewsNet claims (five of them read twice)
 (tests/data/dates_claims*.tsv: the true day or span of each, as read in the article).
 A date is right where the true days lie within marsad's and marsad's span is not needlessly
 wide (at most a week, or twice the true span); a running toll with an unknown start is right
@@ -52,13 +52,18 @@ from marsad.model import Document
 # right, 604 before). The ninth was read blind by four readers and again by four others while those
 # rules were written, and scored once, before and after them: 40/73 and 39/73 (0.55, 0.53) both times;
 # the two readings agree 58 of 70 (0.83) by this measure.
+# Then fewer non-claims (e91d887, cb454ba). The tenth was drawn from the claims of 477511e, read blind
+# by four readers and four others, and scored once: 46/83 and 47/84 (0.55, 0.56; 6b5e497 45/83 and
+# 46/84), the readings agreeing 73-74 of 82 (0.89-0.90); both readers call 15 of its 100 no claim,
+# where they called 22 of the eighth's and 27 of the ninth's (drawn from the code before).
 SETS = [("dates_claims.tsv", 0.74), ("dates_claims2.tsv", 0.79), ("dates_claims3.tsv", 0.63), ("dates_claims4.tsv", 0.71),
         ("dates_claims5.tsv", 0.66), ("dates_claims5b.tsv", 0.50), ("dates_claims6.tsv", 0.57),
         ("dates_claims7.tsv", 0.71), ("dates_claims7b.tsv", 0.72), ("dates_claims8.tsv", 0.54), ("dates_claims8b.tsv", 0.55),
-        ("dates_claims9.tsv", 0.54), ("dates_claims9b.tsv", 0.52)]
+        ("dates_claims9.tsv", 0.54), ("dates_claims9b.tsv", 0.52), ("dates_claims10.tsv", 0.55), ("dates_claims10b.tsv", 0.55)]
 # (a second reading of the same claims, for the agreement of two readers)
 SECOND_READINGS = [("dates_claims5.tsv", "dates_claims5b.tsv"), ("dates_claims7.tsv", "dates_claims7b.tsv"),
-                   ("dates_claims8.tsv", "dates_claims8b.tsv"), ("dates_claims9.tsv", "dates_claims9b.tsv")]
+                   ("dates_claims8.tsv", "dates_claims8b.tsv"), ("dates_claims9.tsv", "dates_claims9b.tsv"),
+                   ("dates_claims10.tsv", "dates_claims10b.tsv")]
 
 
 def _day(s):
@@ -169,11 +174,11 @@ def not_claims():
 
 
 def test_claims_every_reader_called_no_claim_stay_few():
-    # 2026-12-05: 141 such claims in the nine samples; marsad made all 141 before the units, verbs
-    # and death sentences of e91d887, and 101 after (many of the rest are crime arrests, which
-    # GUIDE.md counts and the readers' instructions did not)
+    # 2026-12-05: 141 such claims in the first nine samples; marsad made all 141 before the units,
+    # verbs and death sentences of e91d887, and 101 after (many of the rest are crime arrests, which
+    # GUIDE.md counts and the readers' instructions did not); the tenth, drawn after, adds 15
     n, made = not_claims()
-    assert n >= 140 and made <= 101, (n, made)
+    assert n >= 155 and made <= 116, (n, made)
 
 
 @pytest.mark.parametrize("name,floor", SETS)
