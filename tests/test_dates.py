@@ -33,6 +33,9 @@ def test_days_weekdays_and_spans_from_the_publication_day():
     assert said("خلال الأسبوعين الماضيين")[0][1:] == ("2015-07-07", "2015-07-21")
     assert said("ليلة الخميس الجمعة")[0][1:] == ("2015-07-16", "2015-07-17")
     assert said("الليلة قبل الماضية")[0][1:] == ("2015-07-19", "2015-07-19")  # the night before last
+    # a toll "in 15 months": that long up to the day (not "في الأشهر الأربعة الأولى", "في يومين")
+    assert said("أوقع أكثر من 6800 قتيل في 15 شهرا")[0][1:] == ("2014-02-01", "2015-07-21")  # (counted round)
+    assert said("قتل ألف في الأشهر الأربعة الأولى من العام") == [] and said("قتل 5 في يومين") == []
 
 
 def test_dates_said_in_full_gregorian_and_hijri():

@@ -352,10 +352,11 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
             if said and count is None and (m.group("count") or m.group("past") or said in w.months or said in w.hijri):
                 continue  # "في هذه الأيام"، "خلال شهر رمضان" (a month's name)
             end = None if count is not None or not said else max(m.end("unit"), m.end("half"))  # (not "خلال أسبوعين من")
-            if m.group("past") is None and (m.group("lead") in w.past_only_leads or (count is None and (
-                    plural or (m.group("unit") not in w.duals and not m.group("half"))))):
+            if m.group("past") is None and ((m.group("lead") in w.past_only_leads and (not m.group("count") or unit < 30)) or (
+                    count is None and (plural or (m.group("unit") not in w.duals and not m.group("half"))))):
                 # "في يومين"، "خلال أيام"، "خلال شهر ميلادي واحد": no span up to the day it was
-                # written (a dual says its count: "خلال أسبوعين")
+                # written (a dual says its count: "خلال أسبوعين"; "أوقع 6800 قتيل في 15 شهرا" is one,
+                # a count of months or years before them, not "في الأشهر الأربعة الأولى")
                 continue
             if count is None and plural and (unit >= 30 or (unit >= 7 and m.group("few"))):
                 # "طوال السنوات الماضية"، "في الأشهر الماضية"، "خلال الأسابيع القليلة الماضية": up to
