@@ -56,6 +56,7 @@ from marsad.model import Document
 # by four readers and four others, and scored once: 46/83 and 47/84 (0.55, 0.56; 6b5e497 45/83 and
 # 46/84), the readings agreeing 73-74 of 82 (0.89-0.90); both readers call 15 of its 100 no claim,
 # where they called 22 of the eighth's and 27 of the ninth's (drawn from the code before).
+# From its misses, "في 15 شهرا" after a toll is that long up to the day: 47/83, 48/84.
 SETS = [("dates_claims.tsv", 0.74), ("dates_claims2.tsv", 0.79), ("dates_claims3.tsv", 0.63), ("dates_claims4.tsv", 0.71),
         ("dates_claims5.tsv", 0.66), ("dates_claims5b.tsv", 0.50), ("dates_claims6.tsv", 0.57),
         ("dates_claims7.tsv", 0.71), ("dates_claims7b.tsv", 0.72), ("dates_claims8.tsv", 0.54), ("dates_claims8b.tsv", 0.55),
@@ -176,9 +177,10 @@ def not_claims():
 def test_claims_every_reader_called_no_claim_stay_few():
     # 2026-12-05: 141 such claims in the first nine samples; marsad made all 141 before the units,
     # verbs and death sentences of e91d887, and 101 after (many of the rest are crime arrests, which
-    # GUIDE.md counts and the readers' instructions did not); the tenth, drawn after, adds 15
+    # GUIDE.md counts and the readers' instructions did not); the tenth, drawn after, adds 15, of
+    # which lamps ("مصابيح") and productive families ("أسر منتجة") then went: 114 of 156
     n, made = not_claims()
-    assert n >= 155 and made <= 116, (n, made)
+    assert n >= 155 and made <= 114, (n, made)
 
 
 @pytest.mark.parametrize("name,floor", SETS)

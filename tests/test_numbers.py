@@ -163,6 +163,8 @@ def test_asides_between_a_figure_and_its_cue():
     "وتستمر فعاليات مهرجان الخرج 36 حتى نهاية الأسبوع",         # الخرج: a town, not an exit
     "وأعلنت المحكمة تأييد حكم الإعدام بحق 11 محكوما",            # a death sentence upheld
     "وهذا يعني أن 298 ألف شخص فقدوا وظائفهم خلال عام واحد",     # jobs lost, not people missing
+    "وتضيء آلاف المصابيح شوارع المدينة",                        # lamps (مصابيح), not the injured
+    "وشاركت 10 أسر منتجة في المهرجان",                            # families, not captivity
 ])
 def test_cue_words_in_other_senses(text):
     assert marsad.extract(text) == []
