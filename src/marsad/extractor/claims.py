@@ -1010,8 +1010,8 @@ def _place_as_written(doc, m) -> str:
     return doc.raw[ps:pe].strip()
 
 
-# what may be glued before a verb cue (هجر، خرج): a conjunction, not an article or a preposition
-_VERB_PROCLITICS = frozenset({"", "و", "ف"})
+# what may be glued before a verb cue (هجر، خرج): a conjunction (proclitics.tsv), not an article or a preposition
+_VERB_PROCLITICS = frozenset({"", *CONJUNCTIONS})
 
 
 def _proclitics_before(folded: str, pos: int) -> str:

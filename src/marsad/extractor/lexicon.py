@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
-from marsad.ar.lexicon import ARTICLES, PROCLITICS, alternation, end_pattern, endings, read_tsv
+from marsad.ar.lexicon import ARTICLES, CONJUNCTIONS, PROCLITICS, alternation, end_pattern, endings, read_tsv
 from marsad.ar.normalize import fold
 
 WORD_END = end_pattern("word")
@@ -147,7 +147,7 @@ def lexicon() -> Lexicon:
                             end=end_pattern("unit")),
         # ("قتل 8 بموقع": a place after a preposition is where, not what is counted)
         bare_units=PhraseMatcher({fold(r[0]): True for r in read_tsv("units_not_people.tsv") if r[1:2] == ("bare",)},
-                                 end=end_pattern("unit"), proclitics="(?:و)?"),
+                                 end=end_pattern("unit"), proclitics=f"(?:{alternation(CONJUNCTIONS)})?"),
         non_violent=PhraseMatcher({fold(p): t for t, p in read_tsv("non_violent.tsv")}),
         source_types={label: kind for label, kind in read_tsv("source_types.tsv")},
         nationalities=PhraseMatcher(_phrases("nationalities.tsv"), end=end_pattern("adjective")),
