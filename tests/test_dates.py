@@ -346,3 +346,53 @@ def test_a_comparison_since_a_time_dates_nothing():
     # and the figure the comparison is said of is no running toll
     (c,) = marsad.extract("ويعتبر التفجير الذي أدى إلى إصابة 6 أشخاص الأكثر دموية في البحرين منذ أشهر.", date="2015-07-31")
     assert not c.cumulative
+
+
+def test_a_comparison_within_a_time_or_with_one_dates_nothing():
+    # "الأسوأ من نوعه خلال العام الجاري"، "مقارنة بالعام الماضي": compared with, not when
+    assert said("ويعد الأسوأ من نوعه خلال العام الجاري") == []
+    assert said("ارتفع عدد الضحايا 1 في المائة مقارنة بالعام الماضي") == []
+    # ... but a toll "خلال" a time is that time's, and "أكثر من" qualifies a figure
+    assert said("قتل أكثر من 200 خلال العام الجاري")[0][1:] == ("2015-01-01", "2015-07-21")
+
+
+def test_the_year_before_then_and_a_pair_of_years():
+    assert said("اعتقلت 60 شخصا العام الماضي")[0][1:] == ("2014-01-01", "2014-12-31")
+    assert said("لقي أكثر من ألفي مهاجر حتفهم هذا العام")[0][1:] == ("2015-01-01", "2015-07-21")
+    # (the year of a date said right before it is that date's: one date, not two)
+    assert said("بتاريخ الثامن عشر من شهر شوال لهذا العام", dt.date(2015, 8, 8)) == \
+        [("الثامن عشر من شهر شوال", "2015-08-03", "2015-08-03")]
+    assert said("الحرب التي أسفرت عن 300 ألف قتيل بين 1993 و2006")[0][1:] == ("1993-01-01", "2006-12-31")
+    # "آنذاك": the date said last
+    assert said("وقع حادث مماثل في مارس 2014. وقد قتل آنذاك خمسة جنود")[1][1:] == ("2014-03-01", "2014-03-31")
+
+
+def test_the_first_day_or_the_same_day_is_not_today():
+    assert said("وقتل نحو 40 ألف شخص في اليوم الأول") == []
+    assert said("قبل مغرب اليوم نفسه") == [] and said("في اليوم التالي") == []
+    assert said("قتل اليوم 5")[0][1:] == ("2015-07-21", "2015-07-21")
+
+
+def test_a_weekday_told_as_what_had_happened_is_the_week_before_s():
+    # in Thursday's paper, "وكان عبدالعزيز هاجم الخميس" is the Thursday before
+    pub = dt.date(2015, 7, 23)
+    assert said("وكان عبدالعزيز هاجم الخميس مكتبا للتجنيد", pub)[0][1:] == ("2015-07-16", "2015-07-16")
+    assert said("هاجم الخميس مكتبا للتجنيد", pub)[0][1:] == ("2015-07-23", "2015-07-23")
+    # ... unless the day of the month is said with it
+    assert said("وكان المسجد شهد ظهر الخميس (23 يوليو 2015) تفجيرا", pub)[0][1:] == ("2015-07-23", "2015-07-23")
+
+
+def test_two_figures_joined_by_and_share_the_day_said_after_them():
+    (k, i) = marsad.extract("وكان غورسيل ندد الأربعاء بالتعازي في الهجوم الذي أوقع 32 قتيلا ومئة جريح الإثنين في سوروتش.",
+                            date="2015-07-24")
+    assert (k.low, k.date_start, i.low, i.date_start) == (32, "2015-07-20", 100, "2015-07-20")
+
+
+def test_a_large_figure_with_no_date_of_its_own_is_a_toll_up_to_the_report():
+    (c,) = marsad.extract("وأشار إلى أن الحكومة سجلت نحو 1180 شهيدا جراء استهداف الميليشيات.", date="2015-08-11")
+    assert (c.date_start, c.date_end, c.time_precision) == (None, "2015-08-11", 4)
+    # (a small one is a report of the day or the two before; a large one with its day is that day's)
+    (c,) = marsad.extract("وأشار إلى أن 11 قتلوا جراء استهداف الميليشيات.", date="2015-08-11")
+    assert (c.date_start, c.date_end) == ("2015-08-09", "2015-08-11")
+    (c,) = marsad.extract("أنقذ خفر السواحل نحو 1800 مهاجر أمس.", date="2015-08-02")
+    assert (c.date_start, c.date_end) == ("2015-08-01", "2015-08-01")

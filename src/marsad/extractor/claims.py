@@ -586,8 +586,9 @@ class ClaimExtractor:
                     and not self.lex.cues.match(sent, toks[f.t0 - 1].start)
                     and not self.lex.persons.match(sent, toks[f.t0 - 1].start)):
                 return True
-        if f.low is not None and 1900 <= f.low <= 2100 and f.qualifier == "exact" and not f.noun:
-            return True  # a year
+        if f.low is not None and 1900 <= f.low <= 2100 and f.qualifier in ("exact", "range") and not f.noun and \
+                (f.high is None or f.high == f.low or 1900 <= f.high <= 2100):
+            return True  # a year, or years ("300 ألف قتيل بين 1993 و2006")
         return False
 
     # kind ---------------------------------------------------------------------------

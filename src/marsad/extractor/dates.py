@@ -29,16 +29,25 @@ from functools import lru_cache
 
 from marsad.ar.lexicon import PROCLITICS, PROCLITICS_NO_ARTICLE, alternation, end_pattern, read_tsv
 from marsad.ar.normalize import fold
+from marsad.ar.numbers import number_data
 
 _ONE = dt.timedelta(days=1)
 _WEEK = dt.timedelta(days=7)
+_HALF_YEAR = dt.timedelta(days=182)
 # (a known event longer ago than this, after "منذ", is a comparison: "الأسوأ منذ الحرب العالمية الثانية")
 _LONG_AGO = dt.timedelta(days=20 * 365)
 _COMMA = re.compile("[،,؛;]")
+# (a day of a month right after a weekday: "الخميس (6 أغسطس 2015)" is that day)
+_DATE_AFTER = re.compile(r"\s*[(\[]?\s*\d")
+# (between a date and a year said right after it, "شوال لهذا العام"، "يونيو من العام الماضي": that date's year)
+_OF_YEAR = re.compile(r"[\s()،,-]*(?:من|ل)?\s*")
 # kinds of claims that count people in a state that began on a day ("المحتجزين منذ أبريل")
 _HELD = frozenset({"detained", "missing"})
 # kinds of claims that an undated report gives by its day, from a start not said
 _HELD_BY = frozenset({"detained"})
+# (people, at least) a figure this large with no date said in its sentence is a toll counted over a
+# while, not a day's ("سجلت الحكومة نحو 1180 شهيدا"، "6.5 ملايين نازح داخل البلاد")
+_TOLL_SIZE = 200
 # how near before a claim's figure (characters) "لا يزال" stands
 _STILL_REACH = 40
 # how near after a claim's words (characters) its "منذ ..." date stands
@@ -90,6 +99,9 @@ class _DateWords:
     units: dict
     since: re.Pattern        # منذ before a date ("منذ تسلمه مهامه في 29 مايو")
     since_then: re.Pattern   # منذ ذلك الحين: from the date said before
+    then: re.Pattern         # آنذاك: the date said before
+    pluperfect: re.Pattern   # "وكان ... هاجم" before a weekday: what had happened before
+    compared_with: re.Pattern  # "مقارنة بالعام الماضي": a date compared with dates nothing
     open_past: re.Pattern    # مؤخرا، إلى اليوم: up to now, from a start not said
     still: re.Pattern        # لا يزال: a state that goes on, from a start not said
     year: re.Pattern         # عام 2014
@@ -146,14 +158,14 @@ def date_words() -> _DateWords:
         return {p: convert(v) for p, v in rows[role]}
 
     def pair(v):
-        if v.startswith("week"):
-            return v  # a calendar week: "week-1" the one before, "week" this one (up to the day)
+        if v.startswith(("week", "year")):
+            return v  # a calendar week or year: "week-1" the one before, "week" this one (up to the day)
         a, b = v.split(",")
         return int(a), int(b)
 
     months = table("month")
     # (a comparison's word, as itself or with the article, not "أكثر من" or "على الأقل": a figure's qualifier)
-    compared = rf"(?<!\w)(?<!{fold('على ')})(?:ال)?(?:{alt('comparison')})(?!\w)(?!\s+من(?!\w))"
+    compared = rf"(?<!\w)(?<!{fold('على ')})(?:ال)?(?:{alt('comparison')})(?!\w)(?!\s+من(?!\w)(?!\s+(?:{alt('comparison_kind')})))"
     known_days = {fold(r[0]): (_known_day(r[1], last=False), None if r[2] == "now" else _known_day(r[2], last=True))
                   for r in read_tsv("known_events.tsv")}
     counted = rf"(?:(?P<count>\d+|\w+)\s+)?(?P<unit>{alt('unit')})"  # "ثمانية أيام"، "يومين"
@@ -173,7 +185,8 @@ def date_words() -> _DateWords:
 
     return _DateWords(
         # (not a name in quotes: the paper «اليوم»; "«هذا الصباح فجر انتحاري" is a day)
-        day=re.compile(rf"(?<!\w)(?<![«\"“](?=(?:{alt('day')})[»\"”])){_GLUE}({alt('day')})(?!\w)"),
+        day=re.compile(rf"(?<!\w)(?<![«\"“](?=(?:{alt('day')})[»\"”])){_GLUE}({alt('day')})(?!\w)"
+                       rf"(?!\s+(?:{alt('not_day_before')})(?!\w))"),
         days=table("day"),
         weekday=re.compile(rf"(?<!\w){_GLUE}(?:{day_word}\s+)?({alt('weekday')})(?!\w){tail}"),
         weekdays=table("weekday"),
@@ -213,14 +226,16 @@ def date_words() -> _DateWords:
                              rf"(?:{alt('year_word')})\s+{_YEAR})(?!\w)"),
         year_parts=table("year_part", pair),
         new_clause=re.compile(rf"[،,]\s*(?!(?:{alt('same_clause')})(?!\w))(?:{alt('conjunction')})\w"),
-        clause_open=re.compile(rf"(?<!\w)(?:(?:{alt('conjunction')})\w+|(?:{alt('clause_open')}))(?!\w)"),
+        # (not "و" before a number: "أوقع 32 قتيلا ومئة جريح الإثنين" is one clause)
+        clause_open=re.compile(rf"(?<!\w)(?:(?:{alt('conjunction')})(?!\d|(?:{alternation(number_data().words)})(?!\w))\w+|"
+                               rf"(?:{alt('clause_open')}))(?!\w)"),
         span_of=re.compile(rf"(?<!\w){counted}\s+من\s+(?:{alt('span_of')})(?!\w)"),
         year_pair=re.compile(rf"(?<!\w){_GLUE}(?:{alt('year_pair')})\s+{_YEAR}\s*(?:{alt('year_pair_join')})\s*{_YEAR}(?!\d)"),
         saying=re.compile(rf"(?<!\w){_GLUE}(?:{alternation(fold(r[0]) for r in read_tsv('attribution.tsv') if len(r) > 1 and r[1] == 'verb')})"
                           rf"{end_pattern('object')}(?:(?:[\s،,]+\S+){{0,8}}|(?:(?:\s*[،,]\s*(?!و)|\s+)[^\s،,]+){{9,12}})[\s،,(]*$"),
         known=re.compile(rf"(?<!\w){_GLUE}({alternation(known_days)})(?!\w)"),
         known_days=known_days,
-        compared=re.compile(rf"{compared}(?:\s+[^\s.،,؛:]+){{0,6}}?\s+{_GLUE}(?:{alt('since')})(?:\s+[^\s.،,؛:]+){{0,5}}\s*$"),
+        compared=re.compile(rf"{compared}(?:\s+[^\s.،,؛:]+){{0,6}}?\s+{_GLUE}(?:{alt('since')}|{alt('comparison_span')})(?:\s+[^\s.،,؛:]+){{0,5}}\s*$"),
         compared_lead=re.compile(rf"{compared}(?:\s+[^\s.،,؛:]+){{0,6}}?\s+{_GLUE}$"),
         during=re.compile(rf"(?<!\w){_GLUE}(?:{alternation(p for p, v in rows['span_lead'] if v != 'past')})\s+$"),
         told=re.compile(rf"(?<![\w«\"“]){_GLUE}({alt('day')})\s*[(]?\s*(?:{day_word}\s+)?({alt('weekday')})(?!\w)"),
@@ -228,7 +243,7 @@ def date_words() -> _DateWords:
         plural_units=frozenset(p for p, v in rows["unit"] if v.endswith("+")),
         duals=frozenset(duals),
         month_words=tuple(p for role in ("this_month", "last_month") for p, _ in rows[role]),
-        since_then_words=tuple(p for p, _ in rows["since_then"]),
+        since_then_words=tuple(p for role in ("since_then", "then") for p, _ in rows[role]),
         year_last=frozenset(p for p, _ in rows["year_last"]),
         since_words=frozenset(p for p, _ in rows["since"]),
         not_day=re.compile(rf"(?<!\w){_GLUE}(?:{alt('not_day_after')})[\s«\"“]*$"),
@@ -237,6 +252,9 @@ def date_words() -> _DateWords:
         # أوكرانيا في أبريل"، no clause or sentence between)
         since=re.compile(rf"(?<!\w){_GLUE}(?:{alt('since')})(?:\s+[^\s.،,؛:!?()«»]+){{0,5}}\s+(?:{day_word}\s+)?$"),
         since_then=re.compile(rf"(?<!\w){_GLUE}(?:{alt('since_then')})(?!\w)"),
+        then=re.compile(rf"(?<!\w){_GLUE}(?:{alt('then')})(?!\w)"),
+        compared_with=re.compile(rf"(?<!\w)(?:{alt('compared_with')})\s*$"),
+        pluperfect=re.compile(rf"(?<!\w)(?:{alt('pluperfect')})(?!\w)[^.!?؟\n]*$"),
         open_past=re.compile(rf"(?<!\w){_GLUE}(?:{alt('open_past')})(?!\w)"),
         still=re.compile(rf"(?<!\w){_GLUE}(?:{alt('still')})(?!\w)"),
         year=re.compile(rf"(?<!\w){_GLUE}(?:{alt('year_word')})\s+{_YEAR}(?!\d)"),
@@ -314,6 +332,8 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
         if w.compared.search(folded, max(0, s - 150), s) or (
                 folded.startswith(tuple(w.since_words), s) and w.compared_lead.search(folded, max(0, s - 100), s)):
             return  # "في أعلى حصيلة منذ عام 2009": a comparison dates nothing
+        if w.compared_with.search(folded, max(0, s - 20), s):
+            return  # "ارتفع عدد الضحايا 1 في المائة مقارنة بالعام الماضي"
         if published is not None and lo > published + _ONE:
             return  # a plan or an appointment: no event yet
         if w.since.search(folded, max(0, s - 60), s) and pub is not None and lo <= pub:
@@ -330,14 +350,19 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
             if m.group(2) in w.future:
                 continue
             back = (pub.weekday() - w.weekdays[m.group(1)]) % 7
-            if back == 0 and m.group(2) in w.past:
-                back = 7
+            if back == 0 and (m.group(2) in w.past or (w.pluperfect.search(folded, max(0, m.start() - 80), m.start()) and
+                                                     not _DATE_AFTER.match(folded, m.end()))):
+                back = 7  # "الخميس الماضي"، "وكان عبدالعزيز هاجم الخميس" in Thursday's paper: a week before
             d = pub - dt.timedelta(days=back)
             add(m, d, d)
         for m in w.open_past.finditer(folded):
             add(m, OPEN, pub)
         for m in w.period.finditer(folded):
             span = w.periods[m.group(1)]
+            if isinstance(span, str) and span.startswith("year"):  # "في العام الماضي": the calendar year before
+                year = pub.year + int(span[4:] or 0)
+                add(m, dt.date(year, 1, 1), min(pub, dt.date(year, 12, 31)), m.start(1))
+                continue
             if isinstance(span, str):  # "الأسبوع الماضي": the calendar week before (Sunday to Saturday)
                 first = pub - dt.timedelta(days=(pub.weekday() - w.week_start) % 7) + \
                     dt.timedelta(days=7 * int(span[4:] or 0))
@@ -513,6 +538,9 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
     for x in found:
         if out and x.start < out[-1].end + 3 and _adjacent(folded, out[-1], x):
             continue
+        if out and x.lo.month == 1 and x.lo.day == 1 and x.hi.year == x.lo.year and out[-1].lo.year == x.lo.year and \
+                x.start >= out[-1].end and _OF_YEAR.fullmatch(folded, out[-1].end, x.start):
+            continue
         if out and w.range_join.match(folded[out[-1].end:x.start]) and \
                 w.range_lead.search(folded, max(0, out[-1].start - 16), out[-1].start) and out[-1].lo <= x.hi:
             # "بين الأول من يناير و30 يونيو": one span
@@ -524,11 +552,14 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
             out[-1] = DateMention(out[-1].start, x.end, min(x.lo, out[-1].lo), max(x.hi, out[-1].hi))
             continue
         out.append(x)
-    if pub is not None and any(p in folded for p in w.since_then_words):  # "منذ ذلك الحين": from the date said last, on
-        for m in w.since_then.finditer(folded):
-            prior = [x for x in out if x.end <= m.start()]
-            if prior:
-                out.append(DateMention(m.start(), m.end(), prior[-1].lo, max(prior[-1].hi, pub)))
+    if any(p in folded for p in w.since_then_words):
+        # "منذ ذلك الحين": from the date said last, on; "وقد قتل آنذاك": the date said last
+        for since, pattern in ((True, w.since_then), (False, w.then)):
+            for m in pattern.finditer(folded):
+                prior = [x for x in out if x.end <= m.start() and x.lo != OPEN]
+                if prior and (pub is not None or not since):
+                    out.append(DateMention(m.start(), m.end(), prior[-1].lo,
+                                           max(prior[-1].hi, pub) if since else prior[-1].hi, named=prior[-1].named))
         out.sort(key=lambda x: x.start)
     shifted = _shifted(w, folded, out, pub)
     if shifted:
@@ -882,6 +913,14 @@ class DatedText:
             # "بينما لا يزال 24 مصابا يتلقون العلاج" (a day said before it dates what came before):
             # a state that goes on, begun on a day not said
             lo = OPEN
+        if self.pub is not None and (getattr(claim, "low", None) or 0) >= _TOLL_SIZE and lo != OPEN and \
+                (m is None or (not own and ((m.hi - m.lo).days < 7 or m.hi < self.pub - _HALF_YEAR))):
+            # a large figure with no date in its sentence (a day said in another, or a year long past,
+            # "عام 1916" in the paragraph before; not a month's report, "خلال يوليو الماضي"): up to the
+            # day it was reported, from a start not said
+            claim.date_start, claim.date_end, claim.time_precision = None, self.pub.isoformat(), 4
+            claim.date_text = None
+            return
         if m is None and getattr(claim, "kind", None) in _HELD_BY:
             # arrests reported with no day of their own were made by the day they were reported,
             # since a day not said (a ministry announces weeks of arrests)
