@@ -62,14 +62,19 @@ from marsad.model import Document
 # "32 قتيلا ومئة جريح الإثنين" (one clause), comparisons "خلال" and "مقارنة ب" (from 781 of 1231 right to
 # 788 of 1229); then a figure of 200 or more with no date in its sentence is a toll up to the day it was
 # reported, from a start not said: 819 of 1229; the eighth to the tenth 0.62, 0.63, 0.56, 0.55, 0.62, 0.63.
+# The eleventh was then drawn from the claims of eea02a4, read blind by four readers and four others,
+# and scored once: 53/91 and 52/91 (0.58, 0.57; 3ba4d77, before that day's rules, 49/91 both), the
+# readings agreeing 84-86 of 90 (0.93-0.96); both readers call 9 of its 100 no claim.
 SETS = [("dates_claims.tsv", 0.78), ("dates_claims2.tsv", 0.81), ("dates_claims3.tsv", 0.67), ("dates_claims4.tsv", 0.73),
         ("dates_claims5.tsv", 0.68), ("dates_claims5b.tsv", 0.52), ("dates_claims6.tsv", 0.59),
         ("dates_claims7.tsv", 0.71), ("dates_claims7b.tsv", 0.72), ("dates_claims8.tsv", 0.61), ("dates_claims8b.tsv", 0.62),
-        ("dates_claims9.tsv", 0.55), ("dates_claims9b.tsv", 0.54), ("dates_claims10.tsv", 0.61), ("dates_claims10b.tsv", 0.62)]
+        ("dates_claims9.tsv", 0.55), ("dates_claims9b.tsv", 0.54), ("dates_claims10.tsv", 0.61), ("dates_claims10b.tsv", 0.62),
+        ("dates_claims11.tsv", 0.57), ("dates_claims11b.tsv", 0.56)]
 # (a second reading of the same claims, for the agreement of two readers)
 SECOND_READINGS = [("dates_claims5.tsv", "dates_claims5b.tsv"), ("dates_claims7.tsv", "dates_claims7b.tsv"),
                    ("dates_claims8.tsv", "dates_claims8b.tsv"), ("dates_claims9.tsv", "dates_claims9b.tsv"),
-                   ("dates_claims10.tsv", "dates_claims10b.tsv")]
+                   ("dates_claims10.tsv", "dates_claims10b.tsv"),
+                   ("dates_claims11.tsv", "dates_claims11b.tsv")]
 
 
 def _day(s):
@@ -184,8 +189,10 @@ def test_claims_every_reader_called_no_claim_stay_few():
     # verbs and death sentences of e91d887, and 101 after (many of the rest are crime arrests, which
     # GUIDE.md counts and the readers' instructions did not); the tenth, drawn after, adds 15, of
     # which lamps ("مصابيح") and productive families ("أسر منتجة") then went: 114 of 156
+    # the eleventh (drawn from eea02a4) adds 8 more, of which a football match's minute ("في الدقيقة 72
+    # مصابا") then went: 121 of 164 (the rest: hunger strikes, a negated arrest, a dog, a hypothetical)
     n, made = not_claims()
-    assert n >= 155 and made <= 114, (n, made)
+    assert n >= 164 and made <= 121, (n, made)
 
 
 @pytest.mark.parametrize("name,floor", SETS)

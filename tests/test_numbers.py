@@ -165,6 +165,7 @@ def test_asides_between_a_figure_and_its_cue():
     "وهذا يعني أن 298 ألف شخص فقدوا وظائفهم خلال عام واحد",     # jobs lost, not people missing
     "وتضيء آلاف المصابيح شوارع المدينة",                        # lamps (مصابيح), not the injured
     "وشاركت 10 أسر منتجة في المهرجان",                            # families, not captivity
+    "وخرج اللاعب في الدقيقة 72 مصابا ونزل زميله بدلا منه",          # a match's minute, not 72 injured
 ])
 def test_cue_words_in_other_senses(text):
     assert marsad.extract(text) == []
