@@ -397,3 +397,13 @@ def test_a_large_figure_with_no_date_of_its_own_is_a_toll_up_to_the_report():
     assert (c.date_start, c.date_end) == ("2015-08-09", "2015-08-11")
     (c,) = marsad.extract("أنقذ خفر السواحل نحو 1800 مهاجر أمس.", date="2015-08-02")
     assert (c.date_start, c.date_end) == ("2015-08-01", "2015-08-01")
+
+
+def test_a_day_and_month_with_no_year_after_a_year_long_past():
+    # "في عام 1993، عندما قتل شخصان ... في الرابع من يوليو": of 1993, and the figure's own day
+    text = "كانت الجريمة السابقة في الحرم الجامعي في عام 1993، عندما قتل شخصان في تبادل إطلاق نار في الرابع من يوليو."
+    assert said(text, dt.date(2015, 8, 10))[1][1:] == ("1993-07-04", "1993-07-04")
+    (c,) = marsad.extract(text, date="2015-08-10")
+    assert (c.low, c.date_start, c.date_end) == (2, "1993-07-04", "1993-07-04")
+    # (not across a sentence, and a day said after a toll since a date stays that toll's)
+    assert said("وقع ذلك عام 1993. وفي الرابع من يوليو قتل شخصان", dt.date(2015, 8, 10))[1][1:] == ("2015-07-04", "2015-07-04")

@@ -37,6 +37,9 @@ _HALF_YEAR = dt.timedelta(days=182)
 # (a known event longer ago than this, after "منذ", is a comparison: "الأسوأ منذ الحرب العالمية الثانية")
 _LONG_AGO = dt.timedelta(days=20 * 365)
 _COMMA = re.compile("[،,؛;]")
+# (how far after a year said in its sentence a day and month with no year are of that year)
+_YEAR_REACH = 200
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
 # (a day of a month right after a weekday: "الخميس (6 أغسطس 2015)" is that day)
 _DATE_AFTER = re.compile(r"\s*[(\[]?\s*\d")
 # (between a date and a year said right after it, "شوال لهذا العام"، "يونيو من العام الماضي": that date's year)
@@ -70,6 +73,7 @@ class DateMention:
     began: dt.date | None = None  # after "منذ": the last day of the date said (hi is then the publication)
     clause: bool = False  # "بعد يومين من ...": it dates only the words after it in its clause
     named: bool = False   # a well-known event by its name: it dates only the figures of its clause
+    yearless: bool = False  # a day and month said with no year ("في الرابع من يوليو")
 
 
 @dataclass(frozen=True)
@@ -325,7 +329,7 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
     found: list[DateMention] = []
     published, pub = pub, written or writing_day(folded, pub)
 
-    def add(m, lo, hi, start=None, end=None, began=None, named=False):
+    def add(m, lo, hi, start=None, end=None, began=None, named=False, yearless=False):
         if lo is None or hi is None or lo > hi:
             return
         s = m.start() if start is None else start
@@ -338,7 +342,7 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
             return  # a plan or an appointment: no event yet
         if w.since.search(folded, max(0, s - 60), s) and pub is not None and lo <= pub:
             began, hi = hi, max(hi, published)  # "منذ الخميس": from that day on
-        found.append(DateMention(s, m.end() if end is None else end, lo, hi, began, named=named))
+        found.append(DateMention(s, m.end() if end is None else end, lo, hi, began, named=named, yearless=yearless))
 
     if pub is not None:
         for m in w.day.finditer(folded):
@@ -481,7 +485,7 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
         if tail in w.future:
             continue
         lo = _day(w, name, day, year, pub)
-        add(m, lo, lo)
+        add(m, lo, lo, yearless=not year and name not in w.hijri and not tail)
     if pub is not None and any(p in folded for p in w.month_words):
         for m in w.day_of_month.finditer(folded):
             first = (pub.replace(day=1) - _ONE).replace(day=1) if m.group(2) else pub.replace(day=1)
@@ -552,6 +556,19 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
             out[-1] = DateMention(out[-1].start, x.end, min(x.lo, out[-1].lo), max(x.hi, out[-1].hi))
             continue
         out.append(x)
+    for i, x in enumerate(out):
+        if x.yearless and x.began is None:
+            # "في عام 1993، عندما قتل شخصان ... في الرابع من يوليو": a day and month with no year,
+            # in the sentence after a year long past, are of that year
+            prior = next((p for p in reversed(out[:i]) if p.end <= x.start), None)
+            if prior is not None and not prior.named and prior.lo != OPEN and prior.lo.year == prior.hi.year and \
+                    (pub is None or prior.lo.year < pub.year - 1) and x.start - prior.end <= _YEAR_REACH and \
+                    not _SENTENCE_END.search(folded, prior.end, x.start):
+                try:
+                    day = x.lo.replace(year=prior.lo.year)
+                except ValueError:
+                    continue
+                out[i] = replace(x, lo=day, hi=day)
     if any(p in folded for p in w.since_then_words):
         # "منذ ذلك الحين": from the date said last, on; "وقد قتل آنذاك": the date said last
         for since, pattern in ((True, w.since_then), (False, w.then)):
@@ -830,6 +847,14 @@ class DatedText:
                 bisect.bisect_left(self._clause_opens, end) == bisect.bisect_left(self._clause_opens, after[0].start):
             # "تأجلت أمس محاكمة حبري بقتل الآلاف خلال حكمه بين عامي 1982 و1990": a time right after
             # the figure, before the day said before it, is the time of what it counts
+            before = []
+        if before and after and after[0].start - end <= 2 * _AFTER_REACH and after[0].lo != OPEN and \
+                before[-1].lo != OPEN and before[-1].began is None and before[-1].lo <= after[0].lo and \
+                after[0].hi <= before[-1].hi and \
+                (after[0].hi - after[0].lo) < (before[-1].hi - before[-1].lo) and \
+                self._comma_part(end) == self._comma_part(after[0].start) != self._comma_part(before[-1].start):
+            # "في عام 1993، عندما قتل شخصان في تبادل إطلاق ناري في الرابع من يوليو": a day said right
+            # after the figure, in its clause, within the time said before the comma, is narrower
             before = []
         if not before and after and self._comma_part(end) != self._comma_part(after[0].start) \
                 and self._commas[self._comma_part(end)] in self._new_clauses and self.pub is not None \
