@@ -67,16 +67,20 @@ from marsad.model import Document
 # readings agreeing 84-86 of 90 (0.93-0.96); both readers call 9 of its 100 no claim.
 # Then "حينها", "اليوم الذي" (not today), a day and month after a year long past of that year, and a
 # day right after the figure within the year said before it: the eleventh 54/91 and 53/91.
+# The twelfth was then drawn from the claims of 9a74db4, read the same way and scored once: 54/91 and
+# 55/90 (0.59, 0.61; 3ba4d77 49/91 and 50/90), the readings agreeing 84-85 of 89 (0.94-0.96).
 SETS = [("dates_claims.tsv", 0.78), ("dates_claims2.tsv", 0.81), ("dates_claims3.tsv", 0.67), ("dates_claims4.tsv", 0.73),
         ("dates_claims5.tsv", 0.68), ("dates_claims5b.tsv", 0.52), ("dates_claims6.tsv", 0.59),
         ("dates_claims7.tsv", 0.71), ("dates_claims7b.tsv", 0.72), ("dates_claims8.tsv", 0.61), ("dates_claims8b.tsv", 0.62),
         ("dates_claims9.tsv", 0.55), ("dates_claims9b.tsv", 0.54), ("dates_claims10.tsv", 0.61), ("dates_claims10b.tsv", 0.62),
-        ("dates_claims11.tsv", 0.57), ("dates_claims11b.tsv", 0.56)]
+        ("dates_claims11.tsv", 0.57), ("dates_claims11b.tsv", 0.56),
+        ("dates_claims12.tsv", 0.58), ("dates_claims12b.tsv", 0.60)]
 # (a second reading of the same claims, for the agreement of two readers)
 SECOND_READINGS = [("dates_claims5.tsv", "dates_claims5b.tsv"), ("dates_claims7.tsv", "dates_claims7b.tsv"),
                    ("dates_claims8.tsv", "dates_claims8b.tsv"), ("dates_claims9.tsv", "dates_claims9b.tsv"),
                    ("dates_claims10.tsv", "dates_claims10b.tsv"),
-                   ("dates_claims11.tsv", "dates_claims11b.tsv")]
+                   ("dates_claims11.tsv", "dates_claims11b.tsv"),
+                   ("dates_claims12.tsv", "dates_claims12b.tsv")]
 
 
 def _day(s):
@@ -193,8 +197,9 @@ def test_claims_every_reader_called_no_claim_stay_few():
     # which lamps ("مصابيح") and productive families ("أسر منتجة") then went: 114 of 156
     # the eleventh (drawn from eea02a4) adds 8 more, of which a football match's minute ("في الدقيقة 72
     # مصابا") then went: 121 of 164 (the rest: hunger strikes, a negated arrest, a dog, a hypothetical)
+    # the twelfth (drawn from 9a74db4) adds 8 more, all still made: 129 of 172
     n, made = not_claims()
-    assert n >= 164 and made <= 121, (n, made)
+    assert n >= 172 and made <= 129, (n, made)
 
 
 @pytest.mark.parametrize("name,floor", SETS)
