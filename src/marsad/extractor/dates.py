@@ -39,11 +39,10 @@ _LONG_AGO = dt.timedelta(days=20 * 365)
 _COMMA = re.compile("[،,؛;]")
 # (how far after a year said in its sentence a day and month with no year are of that year)
 _YEAR_REACH = 200
-_SENTENCE_END = re.compile(r"[.!?؟\n]")
+_SENTENCE_ENDS = ".!?؟\n"
+_SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}]")
 # (a day of a month right after a weekday: "الخميس (6 أغسطس 2015)" is that day)
 _DATE_AFTER = re.compile(r"\s*[(\[]?\s*\d")
-# (between a date and a year said right after it, "شوال لهذا العام"، "يونيو من العام الماضي": that date's year)
-_OF_YEAR = re.compile(r"[\s()،,-]*(?:من|ل)?\s*")
 # kinds of claims that count people in a state that began on a day ("المحتجزين منذ أبريل")
 _HELD = frozenset({"detained", "missing"})
 # kinds of claims that an undated report gives by its day, from a start not said
@@ -105,6 +104,7 @@ class _DateWords:
     since_then: re.Pattern   # منذ ذلك الحين: from the date said before
     then: re.Pattern         # آنذاك: the date said before
     pluperfect: re.Pattern   # "وكان ... هاجم" before a weekday: what had happened before
+    of_year: re.Pattern      # "شوال لهذا العام": what stands between a date and its year
     compared_with: re.Pattern  # "مقارنة بالعام الماضي": a date compared with dates nothing
     open_past: re.Pattern    # مؤخرا، إلى اليوم: up to now, from a start not said
     still: re.Pattern        # لا يزال: a state that goes on, from a start not said
@@ -258,7 +258,9 @@ def date_words() -> _DateWords:
         since_then=re.compile(rf"(?<!\w){_GLUE}(?:{alt('since_then')})(?!\w)"),
         then=re.compile(rf"(?<!\w){_GLUE}(?:{alt('then')})(?!\w)"),
         compared_with=re.compile(rf"(?<!\w)(?:{alt('compared_with')})\s*$"),
-        pluperfect=re.compile(rf"(?<!\w)(?:{alt('pluperfect')})(?!\w)[^.!?؟\n]*$"),
+        pluperfect=re.compile(rf"(?<!\w)(?:{alt('pluperfect')})(?!\w)[^{_SENTENCE_ENDS}]*$"),
+        # (between a date and a year said right after it, "شوال لهذا العام": that date's year)
+        of_year=re.compile(rf"[\s()،,-]*(?:(?:{alt('of')})\s+)?{_GLUE}"),
         open_past=re.compile(rf"(?<!\w){_GLUE}(?:{alt('open_past')})(?!\w)"),
         still=re.compile(rf"(?<!\w){_GLUE}(?:{alt('still')})(?!\w)"),
         year=re.compile(rf"(?<!\w){_GLUE}(?:{alt('year_word')})\s+{_YEAR}(?!\d)"),
@@ -543,7 +545,7 @@ def find_dates(folded: str, pub: dt.date | None, written: dt.date | None = None)
         if out and x.start < out[-1].end + 3 and _adjacent(folded, out[-1], x):
             continue
         if out and x.lo.month == 1 and x.lo.day == 1 and x.hi.year == x.lo.year and out[-1].lo.year == x.lo.year and \
-                x.start >= out[-1].end and _OF_YEAR.fullmatch(folded, out[-1].end, x.start):
+                x.start >= out[-1].end and w.of_year.fullmatch(folded, out[-1].end, x.start):
             continue
         if out and w.range_join.match(folded[out[-1].end:x.start]) and \
                 w.range_lead.search(folded, max(0, out[-1].start - 16), out[-1].start) and out[-1].lo <= x.hi:
